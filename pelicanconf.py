@@ -1,0 +1,96 @@
+"""Pelican settings for the chapter site (development: served on localhost).
+
+The chapter's identity (name, timezone, links) is not here: it lives in
+content/chapter.yml, which the site_core plugin reads and validates. Forking the
+kit for another chapter means editing that file and content/, never this one.
+"""
+
+PATH = "content"
+OUTPUT_PATH = "output"
+THEME = "theme"
+CHAPTER_FILE = "chapter.yml"
+
+# Our plugins, in order. site_core comes first: it reads the chapter file and
+# owns the problem report, the build date and the atomic output every other one uses.
+PLUGIN_PATHS = ["plugins"]
+PLUGINS = ["site_core"]
+
+# Root-relative links in development; publishconf.py sets the public address.
+SITEURL = ""
+RELATIVE_URLS = False
+
+# Content layout: pages and news articles; other folders belong to plugins.
+PAGE_PATHS = ["pages"]
+ARTICLE_PATHS = ["news"]
+STATIC_PATHS = ["extra"]
+EXTRA_PATH_METADATA = {"extra/favicon.ico": {"path": "favicon.ico"}}
+IGNORE_FILES = [".#*", "*.yml.swp", "README.md"]
+
+PAGE_URL = "{slug}/"
+PAGE_SAVE_AS = "{slug}/index.html"
+ARTICLE_URL = "news/{date:%Y}/{slug}/"
+ARTICLE_SAVE_AS = "news/{date:%Y}/{slug}/index.html"
+INDEX_SAVE_AS = "news/index.html"  # the home page is content/pages/home.md
+DEFAULT_PAGINATION = 10
+PAGINATION_PATTERNS = (
+    (1, "{url}", "{save_as}"),
+    (2, "{base_name}/page/{number}/", "{base_name}/page/{number}/index.html"),
+)
+
+# Only the pages a chapter needs: no tag, category, author or archive listings.
+DIRECT_TEMPLATES = ["index"]
+TAG_SAVE_AS = CATEGORY_SAVE_AS = AUTHOR_SAVE_AS = ""
+TAGS_SAVE_AS = CATEGORIES_SAVE_AS = AUTHORS_SAVE_AS = ARCHIVES_SAVE_AS = ""
+YEAR_ARCHIVE_SAVE_AS = MONTH_ARCHIVE_SAVE_AS = DAY_ARCHIVE_SAVE_AS = ""
+DISPLAY_PAGES_ON_MENU = False  # menus are explicit: NAV_LINKS below
+DISPLAY_CATEGORIES_ON_MENU = False
+
+# The main navigation, in order: (label, URL relative to the site root).
+NAV_LINKS = [
+    ("Medicare for All", "medicare-for-all/"),
+    ("About us", "about/"),
+    ("News", "news/"),
+]
+
+# Feeds: one Atom feed of news. No RSS duplicates, no per-category feeds.
+FEED_ALL_ATOM = "feeds/news.atom.xml"
+FEED_ALL_RSS = CATEGORY_FEED_ATOM = TRANSLATION_FEED_ATOM = None
+AUTHOR_FEED_ATOM = AUTHOR_FEED_RSS = None
+
+DEFAULT_DATE_FORMAT = "%-d %B %Y"
+DEFAULT_DATE = None
+SUMMARY_MAX_LENGTH = 40
+
+MARKDOWN = {
+    "extension_configs": {
+        "markdown.extensions.extra": {},
+        "markdown.extensions.sane_lists": {},
+        "markdown.extensions.toc": {"permalink": "#", "permalink_title": "Link to this section"},
+        "markdown.extensions.admonition": {},
+        "markdown.extensions.smarty": {},
+    },
+    "output_format": "html5",
+}
+
+# The picture social sites show when a page is shared, relative to the theme's static folder.
+SHARE_IMAGE = "img/share.png"
+
+# Builds are fast from scratch; publish builds never reuse a cache.
+CACHE_CONTENT = False
+LOAD_CONTENT_CACHE = False
+DELETE_OUTPUT_DIRECTORY = True
+
+# The secondary buttons under "Volunteer with us" on the home page.
+HOME_ACTIONS = [("What is Medicare for All?", "medicare-for-all/")]
+
+# site_core sets TIMEZONE and the feed address from content/chapter.yml after
+# Pelican's own settings check, which would otherwise warn that they are missing.
+LOG_FILTER = [
+    (30, "Feeds generated without SITEURL or FEED_DOMAIN set properly may not be valid"),
+    (
+        30,
+        "No timezone information specified in the settings. Assuming your timezone is UTC"
+        " for feed generation. Check https://docs.getpelican.com/en/latest/settings.html"
+        "#TIMEZONE for more information",
+    ),
+]

@@ -1,0 +1,118 @@
+"""The chapter's identity: ``content/chapter.yml``, the one file a fork edits.
+
+The model below is the single statement of what that file may hold; the JSON
+Schema editors use is generated from it. :func:`chapter_settings` turns a valid
+chapter into the Pelican settings it drives (site name, timezone, language).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
+
+from pydantic import BaseModel, ConfigDict, EmailStr, field_validator
+
+from .problems import ProblemReport
+from .safety import url_problem
+from .validation import validate
+from .yamlfile import load_yaml
+
+
+def check_web_url(value: str) -> str:
+    """Accept an http(s) address, else raise with what to write."""
+    problem = url_problem(value)
+    if problem:
+        raise ValueError(problem)
+    return value.strip()
+
+
+def check_timezone(value: str) -> str:
+    """Accept an IANA timezone name such as America/Chicago."""
+    try:
+        ZoneInfo(value)
+    except (ZoneInfoNotFoundError, ValueError):
+        import difflib
+
+        close = difflib.get_close_matches(value, sorted(available_timezones()), n=1)
+        suggestion = (
+            f"did you mean '{close[0]}'?" if close else "write an IANA name such as America/Chicago"
+        )
+        raise ValueError(f"is not a timezone name (got {value!r}); {suggestion}") from None
+    return value
+
+
+class Strict(BaseModel):
+    """Base for editor-written data: unknown fields are mistakes, values are stripped."""
+
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True, frozen=True)
+
+
+class StateCampaign(Strict):
+    """The state single-payer campaign the chapter supports."""
+
+    name: str
+    url: str | None = None
+    summary: str | None = None
+
+    _url = field_validator("url")(check_web_url)
+
+
+class Contact(Strict):
+    """A person readers can reach; give an e-mail or a profile link, or neither."""
+
+    name: str
+    role: str | None = None
+    email: EmailStr | None = None
+    url: str | None = None
+
+    _url = field_validator("url")(check_web_url)
+
+
+class Social(Strict):
+    """One social media profile."""
+
+    name: str
+    url: str
+
+    _url = field_validator("url")(check_web_url)
+
+
+class Chapter(Strict):
+    """Everything about the chapter that appears on the site."""
+
+    name: str
+    campaign: str = "Medicare for All"
+    city: str
+    region: str
+    tagline: str | None = None
+    state_campaign: StateCampaign | None = None
+    volunteer_url: str
+    contact_email: EmailStr
+    site_url: str
+    timezone: str = "America/New_York"
+    language: str = "en"
+    social: list[Social] = []
+    contacts: list[Contact] = []
+    repository_url: str | None = None
+
+    _urls = field_validator("volunteer_url", "site_url", "repository_url")(check_web_url)
+    _tz = field_validator("timezone")(check_timezone)
+
+
+def load_chapter(path: Path, report: ProblemReport) -> Chapter | None:
+    """Read and validate the chapter file; problems go to ``report``."""
+    data = load_yaml(path, report)
+    if data is None:
+        return None
+    return validate(Chapter, data, path, report)
+
+
+def chapter_settings(chapter: Chapter) -> dict:
+    """The Pelican settings that follow from the chapter file."""
+    return {
+        "CHAPTER": chapter,
+        "SITENAME": f"{chapter.campaign} · {chapter.name}",
+        "AUTHOR": chapter.name,
+        "TIMEZONE": chapter.timezone,
+        "DEFAULT_LANG": chapter.language,
+    }

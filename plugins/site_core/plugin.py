@@ -1,0 +1,133 @@
+"""site_core: what every capability of the site shares, wired into Pelican's signals.
+
+On ``initialized``: read ``content/chapter.yml`` into the settings, start a
+problem report, point Pelican at a temporary output folder.
+On ``all_generators_finalized`` (everything read, nothing written yet): print
+the problem report and stop the build if it has errors; ``CHECK_ONLY`` stops
+here in any case (``invoke check``).
+On ``finalized``: write the sitemap and robots.txt, let other plugins finish
+the output (``output_ready``), then swap it in.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+import sys
+
+from blinker import signal
+from pelican import signals
+
+from .builddate import build_datetime
+from .chapter import chapter_settings, load_chapter
+from .output import AtomicOutput
+from .problems import ContentProblems, ProblemReport
+from .sitemap import Sitemap
+
+logger = logging.getLogger(__name__)
+
+#: Sent with the temporary output folder (a Path) once every page is written
+#: and before it is swapped in: post-build steps (search index...) connect here.
+output_ready = signal("site_core.output_ready")
+
+
+class _ErrorCounter(logging.Handler):
+    """Count the errors Pelican itself logs (e.g. a page it could not read)."""
+
+    def __init__(self):
+        super().__init__(level=logging.ERROR)
+        self.messages: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        """Remember one logged error."""
+        self.messages.append(record.getMessage())
+
+
+class Build:
+    """The state of the Pelican build in progress."""
+
+    def __init__(self, pelican):
+        settings = pelican.settings
+        content = Path(settings["PATH"]).resolve()
+        self.report = ProblemReport(root=content.parent)
+        self.output = AtomicOutput(Path(pelican.output_path), settings.get("OUTPUT_RETENTION", []))
+        pelican.output_path = str(self.output.building)
+        self.errors = _ErrorCounter()
+        logging.getLogger("pelican").addHandler(self.errors)
+        settings["SITE_PROBLEMS"] = self.report
+        settings["BUILD_DATETIME"] = build_datetime(settings)
+        chapter = load_chapter(content / settings.get("CHAPTER_FILE", "chapter.yml"), self.report)
+        settings["CHAPTER"] = chapter
+        if chapter is not None:
+            settings.update(chapter_settings(chapter))
+        if settings.get("PUBLISH") and not settings.get("SITEURL") and chapter is not None:
+            settings["SITEURL"] = chapter.site_url.rstrip("/")
+        base = settings.get("SITEURL") or (chapter.site_url if chapter else "")
+        settings["CANONICAL_BASE"] = base.rstrip("/")
+        settings["FEED_DOMAIN"] = settings.get("FEED_DOMAIN") or settings["CANONICAL_BASE"]
+        self.sitemap = Sitemap(settings["CANONICAL_BASE"])
+
+    def close(self) -> None:
+        """Stop listening to Pelican's log."""
+        logging.getLogger("pelican").removeHandler(self.errors)
+
+    def fail(self) -> None:
+        """Discard the temporary output and stop with the whole report."""
+        self.close()
+        self.output.discard()
+        raise ContentProblems(self.report)
+
+
+_build: Build | None = None
+
+
+def start_build(pelican) -> None:
+    """Set up the shared state of a new build."""
+    global _build
+    if _build is not None:
+        _build.close()
+    _build = Build(pelican)
+
+
+def check_problems(generators) -> None:
+    """Print all problems found while reading; stop the build if any is an error."""
+    report = _build.report
+    for message in _build.errors.messages:
+        report.error("content", None, None, message, "see Pelican's message above")
+    _build.errors.messages.clear()
+    if report.errors:
+        _build.fail()
+    if report.warnings:
+        print(report.render(), file=sys.stderr)
+    if generators and generators[0].settings.get("CHECK_ONLY"):
+        _build.close()
+        _build.output.discard()
+        raise SystemExit(0)
+
+
+def page_written(path: str, context: dict) -> None:
+    """Note a written page for the sitemap."""
+    relative = Path(path).resolve().relative_to(_build.output.building).as_posix()
+    _build.sitemap.page_written(relative, context)
+
+
+def finish_build(pelican) -> None:
+    """Write the sitemap, run post-build steps, and swap the output in."""
+    if _build.errors.messages:  # logged while writing, after the problem check
+        for message in _build.errors.messages:
+            _build.report.error("content", None, None, message, "see Pelican's message above")
+        _build.fail()
+    folder = _build.output.building
+    folder.mkdir(parents=True, exist_ok=True)
+    _build.sitemap.write(folder)
+    output_ready.send(folder, settings=pelican.settings)
+    _build.close()
+    _build.output.commit()
+
+
+def register() -> None:
+    """Connect site_core to Pelican's signals."""
+    signals.initialized.connect(start_build)
+    signals.all_generators_finalized.connect(check_problems)
+    signals.content_written.connect(page_written)
+    signals.finalized.connect(finish_build)

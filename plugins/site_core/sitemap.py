@@ -1,0 +1,54 @@
+"""``sitemap.xml`` and ``robots.txt``, built from what the Writer actually wrote.
+
+Every page written through Pelican's Writer (ours included) fires
+``content_written``; the sitemap lists those HTML pages, minus the ones marked
+``noindex``. ``lastmod`` comes only from content dates, never from the clock or
+file times, so the sitemap is reproducible (pelican-sitemap falls back to
+``datetime.now()``, which is why it is not used).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from xml.sax.saxutils import escape
+
+SITEMAP_EXCLUDE = ("404.html",)
+
+
+class Sitemap:
+    """The HTML pages written in one build, with their last-modified dates."""
+
+    def __init__(self, base_url: str):
+        self.base_url = base_url.rstrip("/")
+        self.pages: dict[str, str | None] = {}
+
+    def page_written(self, relative: str, context: dict) -> None:
+        """Remember one written page, unless it is not meant for search engines."""
+        if not relative.endswith(".html") or relative in SITEMAP_EXCLUDE:
+            return
+        content = context.get("article") or context.get("page")
+        if context.get("noindex") or getattr(content, "noindex", "") in {"true", "yes", True}:
+            return
+        date = getattr(content, "modified", None) or getattr(content, "date", None)
+        url = relative.removesuffix("index.html")
+        self.pages[url] = date.date().isoformat() if date else None
+
+    def write(self, folder: Path) -> None:
+        """Write sitemap.xml and robots.txt into the output folder."""
+        rows = []
+        for url, lastmod in sorted(self.pages.items()):
+            row = f"<url><loc>{escape(self.base_url + '/' + url)}</loc>"
+            if lastmod:
+                row += f"<lastmod>{lastmod}</lastmod>"
+            rows.append(row + "</url>")
+        (folder / "sitemap.xml").write_text(
+            '<?xml version="1.0" encoding="UTF-8"?>\n'
+            '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n'
+            + "\n".join(rows)
+            + "\n</urlset>\n",
+            encoding="utf-8",
+        )
+        (folder / "robots.txt").write_text(
+            f"User-agent: *\nAllow: /\n\nSitemap: {self.base_url}/sitemap.xml\n",
+            encoding="utf-8",
+        )

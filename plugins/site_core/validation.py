@@ -1,0 +1,133 @@
+"""Turn a pydantic model's verdict on YAML data into editor-friendly problems.
+
+Every plugin describes its content with a pydantic model (which also gives the
+JSON Schema editors load in VS Code). :func:`validate` runs the model on data
+from :func:`~site_core.yamlfile.load_yaml` and reports each failure with the
+file, the line of the offending field, the field's name and what to write,
+including "did you mean" for misspelt field names.
+"""
+
+from __future__ import annotations
+
+import difflib
+from pathlib import Path
+from typing import TypeVar
+
+from pydantic import BaseModel, ValidationError
+
+from .problems import ProblemReport
+from .yamlfile import LineDict, LineList
+
+M = TypeVar("M", bound=BaseModel)
+
+
+def line_of(data, loc: tuple) -> int | None:
+    """Follow a pydantic error location into LineDict/LineList data to find its line."""
+    line = getattr(data, "line", None) or None
+    node = data
+    for part in loc:
+        if isinstance(node, LineDict) and part in node.key_lines:
+            line = node.key_lines[part]
+            node = node[part]
+        elif isinstance(node, LineList) and isinstance(part, int) and part < len(node):
+            line = node.item_lines[part]
+            node = node[part]
+        else:
+            break
+    return line
+
+
+def _field_names(model: type[BaseModel], loc: tuple) -> list[str]:
+    """The field names (and aliases) allowed where ``loc`` points, for suggestions."""
+    current: type | None = model
+    for part in loc[:-1]:
+        if isinstance(part, int) or current is None:
+            continue
+        info = current.model_fields.get(part) if hasattr(current, "model_fields") else None
+        annotation = getattr(info, "annotation", None)
+        current = next(
+            (
+                a
+                for a in (annotation, *getattr(annotation, "__args__", ()))
+                if isinstance(a, type) and issubclass(a, BaseModel)
+            ),
+            None,
+        )
+    if current is None:
+        return []
+    names = []
+    for name, info in current.model_fields.items():
+        names.append(info.alias or name)
+    return names
+
+
+def _describe(error: dict, model: type[BaseModel]) -> tuple[str, str | None]:
+    """Return (message, hint) for one pydantic error."""
+    kind = error["type"]
+    loc = error["loc"]
+    name = str(loc[-1]) if loc else ""
+    got = error.get("input")
+    if kind == "missing":
+        return "is required but missing", f"add a line '{name}: ...'"
+    if kind == "extra_forbidden":
+        known = _field_names(model, loc)
+        close = difflib.get_close_matches(name, known, n=1, cutoff=0.6)
+        hint = (
+            f"did you mean '{close[0]}'?" if close else f"known fields: {', '.join(sorted(known))}"
+        )
+        return "is not a field this file knows", hint
+    message = error["msg"].removeprefix("Value error, ").removeprefix("Assertion failed, ")
+    if kind.startswith(
+        (
+            "string_type",
+            "int_",
+            "bool_",
+            "float_",
+            "list_type",
+            "dict_type",
+            "model_type",
+            "literal_error",
+            "enum",
+        )
+    ):
+        message = f"{message} (got {got!r})"
+    if "; " in message:
+        message, hint = message.split("; ", 1)
+        return message, hint
+    return message, None
+
+
+def validate(
+    model: type[M],
+    data,
+    path: Path,
+    report: ProblemReport,
+    *,
+    field_prefix: str = "",
+    context: dict | None = None,
+) -> M | None:
+    """Validate ``data`` with ``model``; record every failure and return None, or the model."""
+    if not isinstance(data, dict):
+        report.error(
+            path,
+            getattr(data, "line", None),
+            field_prefix.rstrip(".") or None,
+            f"must be a block of 'field: value' lines (got {type(data).__name__})",
+            "see the example at the top of the file",
+        )
+        return None
+    try:
+        return model.model_validate(data, context=context)
+    except ValidationError as exc:
+        for error in exc.errors():
+            loc = tuple(p for p in error["loc"] if not str(p).startswith("function-"))
+            message, hint = _describe(error, model)
+            field = ".".join(str(p) for p in loc) or None
+            report.error(
+                path,
+                line_of(data, loc),
+                f"{field_prefix}{field}" if field else (field_prefix.rstrip(".") or None),
+                message,
+                hint,
+            )
+    return None

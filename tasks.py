@@ -1,0 +1,89 @@
+"""Everyday commands: ``invoke build``, ``serve``, ``livereload``, ``publish``, ``test``.
+
+Every build goes through :func:`pelican_run`, the same code path as
+``pelican content``: content problems print as a list of ``file:line: field:
+message; fix`` lines and the previous ``output/`` is left untouched.
+"""
+
+from __future__ import annotations
+
+from functools import partial
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+import os
+from pathlib import Path
+import sys
+
+from invoke import task
+
+ROOT = Path(__file__).resolve().parent
+OUTPUT = ROOT / "output"
+
+
+def pelican_run(settings_file: str = "pelicanconf.py", **overrides) -> None:
+    """Build the site once with the given settings file; exit non-zero on content problems."""
+    from pelican import Pelican
+    from pelican.settings import read_settings
+
+    os.chdir(ROOT)
+    settings = read_settings(str(ROOT / settings_file), override=overrides or None)
+    Pelican(settings).run()
+
+
+@task
+def build(c):
+    """Build the site into output/ with the development settings."""
+    pelican_run()
+
+
+@task
+def publish(c):
+    """Build the site for the public address (publishconf.py), then rsync it if configured."""
+    pelican_run("publishconf.py")
+    target = os.environ.get("RSYNC_TARGET")
+    if target:
+        c.run(f"rsync -avz --delete {OUTPUT}/ {target}", pty=False)
+
+
+@task
+def serve(c, port=8000):
+    """Serve output/ on http://127.0.0.1:PORT (Ctrl-C to stop)."""
+    handler = partial(SimpleHTTPRequestHandler, directory=str(OUTPUT))
+    server = ThreadingHTTPServer(("127.0.0.1", int(port)), handler)
+    print(f"Serving {OUTPUT} at http://127.0.0.1:{port}/ - Ctrl-C to stop")
+    try:
+        server.serve_forever()
+    except KeyboardInterrupt:
+        server.server_close()
+
+
+@task
+def livereload(c, port=8000):
+    """Build, serve on http://127.0.0.1:PORT and rebuild when content, theme or settings change."""
+    from livereload import Server
+
+    def rebuild():
+        try:
+            pelican_run(CACHE_CONTENT=True, LOAD_CONTENT_CACHE=True)
+        except (
+            SystemExit
+        ) as stopped:  # content problems: show them, keep serving the last good site
+            if stopped.code:
+                print(stopped.code, file=sys.stderr)
+
+    rebuild()
+    server = Server()
+    for pattern in ("content/**/*", "theme/**/*", "plugins/**/*.py", "*.py"):
+        server.watch(pattern, rebuild)
+    server.serve(host="127.0.0.1", port=int(port), root=str(OUTPUT))
+
+
+@task
+def test(c):
+    """Run the whole test suite (assumes the tools are installed: see scripts/test-all)."""
+    c.run(f"{sys.executable} -m pytest", pty=False)
+
+
+@task
+def lint(c):
+    """Check the Python code with ruff."""
+    c.run(f"{sys.executable} -m ruff check .", pty=False)

@@ -1,0 +1,30 @@
+"""Shared fixtures: building fixture sites, and the sample site built once per run."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+import sys
+
+import pytest
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "plugins"))
+
+from sitebuild import ROOT, build_site
+
+#: The build date every test uses unless it says otherwise (2026-11-25 12:00 UTC).
+BUILD_EPOCH = "1795608000"
+
+
+@pytest.fixture(autouse=True)
+def pinned_build_date(monkeypatch):
+    """Pin "now" for every build in the tests, as CI and reproducible builds do."""
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", os.environ.get("TEST_SOURCE_DATE_EPOCH", BUILD_EPOCH))
+
+
+@pytest.fixture(scope="session")
+def sample_site(tmp_path_factory) -> Path:
+    """The sample site in content/, built once for the whole test run."""
+    os.environ.setdefault("SOURCE_DATE_EPOCH", BUILD_EPOCH)
+    return build_site(ROOT / "content", tmp_path_factory.mktemp("sample") / "output")

@@ -1,0 +1,60 @@
+"""Build a site with the real Pelican and our settings, for tests.
+
+``build_site(content, output)`` runs ``pelicanconf.py`` with ``PATH`` and
+``OUTPUT_PATH`` overridden, exactly as ``pelican content`` would, and returns
+the output folder. A build that stops on content problems raises
+``ContentProblems`` (a SystemExit) whose ``report`` the test can inspect.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+import shutil
+
+from bs4 import BeautifulSoup
+from pelican import Pelican
+from pelican.settings import read_settings
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+MINIMAL_CHAPTER = FIXTURES / "minimal" / "content" / "chapter.yml"
+
+
+def build_site(
+    content: Path, output: Path, settings_file: str = "pelicanconf.py", **overrides
+) -> Path:
+    """Build ``content`` into ``output`` with the project's settings plus ``overrides``."""
+    settings = read_settings(
+        str(ROOT / settings_file),
+        override={
+            "PATH": str(content),
+            "OUTPUT_PATH": str(output),
+            "THEME": str(ROOT / "theme"),
+            "PLUGIN_PATHS": [str(ROOT / "plugins")],
+            "CACHE_PATH": str(output.parent / "cache"),
+            **overrides,
+        },
+    )
+    Pelican(settings).run()
+    return output
+
+
+def make_content(tmp_path: Path, files: dict[str, str], *, chapter: bool = True) -> Path:
+    """Write a content tree from ``{relative path: text}``; add the minimal chapter file."""
+    content = tmp_path / "content"
+    for relative, text in files.items():
+        target = content / relative
+        target.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(text, bytes):
+            target.write_bytes(text)
+        else:
+            target.write_text(text, encoding="utf-8")
+    if chapter and not (content / "chapter.yml").exists():
+        content.mkdir(parents=True, exist_ok=True)
+        shutil.copy(MINIMAL_CHAPTER, content / "chapter.yml")
+    return content
+
+
+def soup(path: Path) -> BeautifulSoup:
+    """Parse an output HTML file with a real HTML5 parser."""
+    return BeautifulSoup(path.read_text(encoding="utf-8"), "html5lib")
