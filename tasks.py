@@ -12,6 +12,7 @@ from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 import os
 from pathlib import Path
 import sys
+import time
 
 from invoke import task
 
@@ -33,6 +34,28 @@ def pelican_run(settings_file: str = "pelicanconf.py", **overrides) -> None:
 def build(c):
     """Build the site into output/ with the development settings."""
     pelican_run()
+
+
+@task
+def check(c):
+    """Check every content file without writing the site; list all problems at once."""
+    started = time.perf_counter()
+    try:
+        pelican_run(CHECK_ONLY=True)
+    except SystemExit as stopped:
+        if stopped.code:
+            raise
+    print(f"content/: no problems ({time.perf_counter() - started:.2f} s)")
+
+
+@task
+def schemas(c):
+    """Regenerate the JSON Schemas in schemas/ from the content models."""
+    sys.path.insert(0, str(ROOT / "plugins"))
+    from site_core.schemas import write_schemas
+
+    for path in write_schemas(ROOT / "schemas"):
+        print(f"wrote {path.relative_to(ROOT)}")
 
 
 @task

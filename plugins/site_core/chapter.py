@@ -7,10 +7,12 @@ chapter into the Pelican settings it drives (site name, timezone, language).
 
 from __future__ import annotations
 
+import difflib
 from pathlib import Path
+from typing import Annotated
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
-from pydantic import BaseModel, ConfigDict, EmailStr, field_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, EmailStr, WithJsonSchema
 
 from .problems import ProblemReport
 from .safety import url_problem
@@ -31,14 +33,32 @@ def check_timezone(value: str) -> str:
     try:
         ZoneInfo(value)
     except (ZoneInfoNotFoundError, ValueError):
-        import difflib
-
         close = difflib.get_close_matches(value, sorted(available_timezones()), n=1)
         suggestion = (
             f"did you mean '{close[0]}'?" if close else "write an IANA name such as America/Chicago"
         )
         raise ValueError(f"is not a timezone name (got {value!r}); {suggestion}") from None
     return value
+
+
+#: An address readers click: http(s) only (never ``javascript:``).
+WebUrl = Annotated[
+    str,
+    AfterValidator(check_web_url),
+    WithJsonSchema({"type": "string", "format": "uri", "pattern": "^https?://[^\\s]+$"}),
+]
+#: An IANA timezone name such as America/Chicago.
+Timezone = Annotated[
+    str,
+    AfterValidator(check_timezone),
+    WithJsonSchema(
+        {
+            "type": "string",
+            "pattern": "^[A-Za-z_]+(/[A-Za-z0-9_+-]+)*$",
+            "examples": ["America/Chicago", "America/New_York"],
+        }
+    ),
+]
 
 
 class Strict(BaseModel):
@@ -51,10 +71,8 @@ class StateCampaign(Strict):
     """The state single-payer campaign the chapter supports."""
 
     name: str
-    url: str | None = None
+    url: WebUrl | None = None
     summary: str | None = None
-
-    _url = field_validator("url")(check_web_url)
 
 
 class Contact(Strict):
@@ -63,18 +81,14 @@ class Contact(Strict):
     name: str
     role: str | None = None
     email: EmailStr | None = None
-    url: str | None = None
-
-    _url = field_validator("url")(check_web_url)
+    url: WebUrl | None = None
 
 
 class Social(Strict):
     """One social media profile."""
 
     name: str
-    url: str
-
-    _url = field_validator("url")(check_web_url)
+    url: WebUrl
 
 
 class Chapter(Strict):
@@ -86,17 +100,14 @@ class Chapter(Strict):
     region: str
     tagline: str | None = None
     state_campaign: StateCampaign | None = None
-    volunteer_url: str
+    volunteer_url: WebUrl
     contact_email: EmailStr
-    site_url: str
-    timezone: str = "America/New_York"
+    site_url: WebUrl
+    timezone: Timezone = "America/New_York"
     language: str = "en"
     social: list[Social] = []
     contacts: list[Contact] = []
-    repository_url: str | None = None
-
-    _urls = field_validator("volunteer_url", "site_url", "repository_url")(check_web_url)
-    _tz = field_validator("timezone")(check_timezone)
+    repository_url: WebUrl | None = None
 
 
 def load_chapter(path: Path, report: ProblemReport) -> Chapter | None:

@@ -20,6 +20,7 @@ from pelican import signals
 
 from .builddate import build_datetime
 from .chapter import chapter_settings, load_chapter
+from .frontmatter import check_front_matter
 from .output import AtomicOutput
 from .problems import ContentProblems, ProblemReport
 from .sitemap import Sitemap
@@ -89,17 +90,27 @@ def start_build(pelican) -> None:
     _build = Build(pelican)
 
 
+def theme_templates(settings: dict) -> set[str]:
+    """The names a page's ``Template:`` line may use (theme templates, without .html)."""
+    folder = Path(settings["THEME"]) / "templates"
+    return {p.relative_to(folder).with_suffix("").as_posix() for p in folder.rglob("*.html")}
+
+
 def check_problems(generators) -> None:
     """Print all problems found while reading; stop the build if any is an error."""
     report = _build.report
+    settings = generators[0].settings
+    check_front_matter(settings, report, theme_templates(settings))
+    reported = {p.path.rsplit("/", 1)[-1] for p in report.errors}
     for message in _build.errors.messages:
-        report.error("content", None, None, message, "see Pelican's message above")
+        if not any(name in message for name in reported):  # already said, with its line
+            report.error("content", None, None, message, "see Pelican's message above")
     _build.errors.messages.clear()
     if report.errors:
         _build.fail()
     if report.warnings:
         print(report.render(), file=sys.stderr)
-    if generators and generators[0].settings.get("CHECK_ONLY"):
+    if settings.get("CHECK_ONLY"):
         _build.close()
         _build.output.discard()
         raise SystemExit(0)

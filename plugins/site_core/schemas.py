@@ -1,0 +1,51 @@
+"""JSON Schemas for the YAML editors write, generated from the models the build validates with.
+
+The schemas in ``schemas/`` are committed so that VS Code (with the YAML
+extension) can autocomplete fields and flag mistakes while typing, through the
+``# yaml-language-server: $schema=...`` line at the top of each content file.
+``invoke schemas`` rewrites them; a test fails when a model changed and the
+committed schema did not.
+"""
+
+from __future__ import annotations
+
+from importlib import import_module
+import json
+from pathlib import Path
+
+#: Schema file name → "module:Model" of the model that validates that kind of file.
+SCHEMA_MODELS = {
+    "chapter": "site_core.chapter:Chapter",
+}
+
+
+def model_for(name: str):
+    """Import the model behind one schema."""
+    module, _, attribute = SCHEMA_MODELS[name].partition(":")
+    return getattr(import_module(module), attribute)
+
+
+def schema_for(name: str) -> dict:
+    """The JSON Schema (draft 2020-12) of one kind of content file."""
+    schema = model_for(name).model_json_schema(mode="validation")
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "$id": f"{name}.schema.json",
+        **schema,
+    }
+
+
+def render(schema: dict) -> str:
+    """Serialise a schema the same way every time (sorted keys, trailing newline)."""
+    return json.dumps(schema, indent=2, sort_keys=True, ensure_ascii=False) + "\n"
+
+
+def write_schemas(folder: Path) -> list[Path]:
+    """Write every schema into ``folder``; return the files written."""
+    folder.mkdir(parents=True, exist_ok=True)
+    written = []
+    for name in SCHEMA_MODELS:
+        path = folder / f"{name}.schema.json"
+        path.write_text(render(schema_for(name)), encoding="utf-8")
+        written.append(path)
+    return written
