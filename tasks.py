@@ -36,16 +36,16 @@ def build(c):
     pelican_run()
 
 
-@task
-def check(c):
+@task(help={"content": "the content folder to check (default: content/)"})
+def check(c, content="content"):
     """Check every content file without writing the site; list all problems at once."""
     started = time.perf_counter()
     try:
-        pelican_run(CHECK_ONLY=True)
+        pelican_run(CHECK_ONLY=True, PATH=str(Path(content).resolve()))
     except SystemExit as stopped:
         if stopped.code:
             raise
-    print(f"content/: no problems ({time.perf_counter() - started:.2f} s)")
+    print(f"{content}: no problems ({time.perf_counter() - started:.2f} s)")
 
 
 @task

@@ -28,3 +28,12 @@ def sample_site(tmp_path_factory) -> Path:
     """The sample site in content/, built once for the whole test run."""
     os.environ.setdefault("SOURCE_DATE_EPOCH", BUILD_EPOCH)
     return build_site(ROOT / "content", tmp_path_factory.mktemp("sample") / "output")
+
+
+def pytest_addoption(parser):
+    """``--update-expected`` rewrites the bad-input corpus's expected messages."""
+    parser.addoption(
+        "--update-expected",
+        action="store_true",
+        help="rewrite tests/bad_input/*/expected.txt from the current messages",
+    )

@@ -33,9 +33,11 @@ def check_timezone(value: str) -> str:
     try:
         ZoneInfo(value)
     except (ZoneInfoNotFoundError, ValueError):
-        close = difflib.get_close_matches(value, sorted(available_timezones()), n=1)
+        close = difflib.get_close_matches(value, sorted(available_timezones()), n=1, cutoff=0.85)
         suggestion = (
-            f"did you mean '{close[0]}'?" if close else "write an IANA name such as America/Chicago"
+            f"did you mean '{close[0]}'?"
+            if close
+            else "write the IANA name of your region's zone, such as America/Chicago"
         )
         raise ValueError(f"is not a timezone name (got {value!r}); {suggestion}") from None
     return value

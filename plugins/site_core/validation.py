@@ -61,12 +61,41 @@ def _field_names(model: type[BaseModel], loc: tuple) -> list[str]:
     return names
 
 
+#: Plain words for pydantic's type errors: (message, what to write).
+_TYPE_MESSAGES = {
+    "list_type": ("must be a list", "write one item per line, each starting with '- '"),
+    "dict_type": ("must be a block of 'field: value' lines", "indent the lines under it"),
+    "model_type": ("must be a block of 'field: value' lines", "indent the lines under it"),
+    "model_attributes_type": (
+        "must be a block of 'field: value' lines",
+        "indent the lines under it",
+    ),
+    "string_type": ("must be text", "put the value in quotes"),
+    "bool_type": ("must be true or false", "write true or false"),
+    "bool_parsing": ("must be true or false", "write true or false"),
+    "int_type": ("must be a whole number", "write digits only, e.g. 3"),
+    "int_parsing": ("must be a whole number", "write digits only, e.g. 3"),
+}
+
+
+def _shown(value) -> str:
+    """Show an editor's value briefly, as they wrote it."""
+    if isinstance(value, dict):
+        return "a block of fields"
+    if isinstance(value, list):
+        return "a list"
+    text = repr(value) if isinstance(value, str) else f"{value!r}"
+    return text if len(text) <= 60 else text[:57] + "..."
+
+
 def _describe(error: dict, model: type[BaseModel]) -> tuple[str, str | None]:
     """Return (message, hint) for one pydantic error."""
     kind = error["type"]
     loc = error["loc"]
     name = str(loc[-1]) if loc else ""
     got = error.get("input")
+    if kind == "value_error" and "email address" in error["msg"]:
+        return f"is not an e-mail address (got {_shown(got)})", "write it like name@example.org"
     if kind == "missing":
         return "is required but missing", f"add a line '{name}: ...'"
     if kind == "extra_forbidden":
@@ -76,21 +105,12 @@ def _describe(error: dict, model: type[BaseModel]) -> tuple[str, str | None]:
             f"did you mean '{close[0]}'?" if close else f"known fields: {', '.join(sorted(known))}"
         )
         return "is not a field this file knows", hint
+    if kind in _TYPE_MESSAGES:
+        message, hint = _TYPE_MESSAGES[kind]
+        return f"{message} (got {_shown(got)})", hint
     message = error["msg"].removeprefix("Value error, ").removeprefix("Assertion failed, ")
-    if kind.startswith(
-        (
-            "string_type",
-            "int_",
-            "bool_",
-            "float_",
-            "list_type",
-            "dict_type",
-            "model_type",
-            "literal_error",
-            "enum",
-        )
-    ):
-        message = f"{message} (got {got!r})"
+    if kind.startswith(("literal_error", "enum")):
+        message = f"{message} (got {_shown(got)})"
     if "; " in message:
         message, hint = message.split("; ", 1)
         return message, hint

@@ -81,12 +81,15 @@ _HINTS = {
     ),
     "could not find expected ':'": "each line needs 'field: value'; check the indentation",
     "did not find expected key": "check that the lines of one item start at the same column",
+    "expected '-' indicator": "the lines of one list item must start at the same column",
     "found undefined alias": "'*' starts an alias in YAML; put the value in quotes",
     "found unexpected end of stream": "a quote or bracket is not closed",
 }
 
 
-def _hint_for(problem: str) -> str:
+def _hint_for(problem: str, line_text: str) -> str:
+    if "\t" in line_text:
+        return "indent with spaces, not tabs"
     for needle, hint in _HINTS.items():
         if needle in problem:
             return hint
@@ -129,13 +132,13 @@ def load_yaml(path: Path, report: ProblemReport):
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         problem = exc.problem or exc.context or "is not valid YAML"
-        report.error(
-            path,
-            mark.line + 1 if mark else None,
-            None,
-            f"YAML: {problem}",
-            _hint_for(problem),
-        )
+        if "; " in problem:  # our own constructor errors carry their fix
+            problem, hint = problem.split("; ", 1)
+        else:
+            lines = text.splitlines()
+            line_text = lines[mark.line] if mark and mark.line < len(lines) else ""
+            hint = _hint_for(problem, line_text)
+        report.error(path, mark.line + 1 if mark else None, None, f"YAML: {problem}", hint)
     except yaml.YAMLError as exc:
         report.error(path, None, None, f"YAML: {exc}", "check the file's syntax")
     return None
