@@ -78,8 +78,8 @@ def edit_base(settings: dict) -> str | None:
     return f"{chapter.repository_url.rstrip('/')}/edit/{branch}/"
 
 
-def read_chapter(path: Path, settings: dict, converters: _Converters) -> GuideChapter | None:
-    """Read and validate one chapter file; problems go to the build's report."""
+def read_chapter(path: Path, settings: dict, converters: _Converters):
+    """Read and validate one chapter file: (chapter, its header) or None; problems are reported."""
     report = settings["SITE_PROBLEMS"]
     read = read_markdown_file(path, report)
     if read is None:
@@ -101,7 +101,10 @@ def read_chapter(path: Path, settings: dict, converters: _Converters) -> GuideCh
                 "the chapter has text but is 'planned', so the text is not published",
                 "write 'Status: written' to publish it",
             )
-        return GuideChapter(header.chapter, header.title, header.summary, "planned", slug, source)
+        planned = GuideChapter(
+            header.chapter, header.title, header.summary, "planned", slug, source
+        )
+        return planned, fields
     if not body.strip():
         report.error(
             path,
@@ -114,7 +117,7 @@ def read_chapter(path: Path, settings: dict, converters: _Converters) -> GuideCh
     html, print_html, tokens = converters.convert(body, slug)
     base_url = _setting(settings, "GUIDE_URL")
     base = edit_base(settings)
-    return GuideChapter(
+    chapter = GuideChapter(
         number=header.chapter,
         title=header.title,
         summary=header.summary,
@@ -128,18 +131,19 @@ def read_chapter(path: Path, settings: dict, converters: _Converters) -> GuideCh
         save_as=f"{base_url}{slug}/index.html",
         edit_url=f"{base}{source}" if base else None,
     )
+    return chapter, fields
 
 
-def check_unique(chapters: list[tuple[Path, GuideChapter]], report) -> list[GuideChapter]:
+def check_unique(chapters: list[tuple[Path, GuideChapter, dict]], report) -> list[GuideChapter]:
     """Keep the first chapter of each number and slug; report the files that repeat one."""
     seen_numbers: dict[int, Path] = {}
     seen_slugs: dict[str, Path] = {}
     kept = []
-    for path, chapter in chapters:
+    for path, chapter, fields in chapters:
         if chapter.number in seen_numbers:
             report.error(
                 path,
-                None,
+                fields.line_of("chapter"),
                 "chapter",
                 f"chapter {chapter.number} is also {report.relative(seen_numbers[chapter.number])}",
                 "give each chapter its own number",
@@ -148,7 +152,7 @@ def check_unique(chapters: list[tuple[Path, GuideChapter]], report) -> list[Guid
         if chapter.slug in seen_slugs:
             report.error(
                 path,
-                None,
+                fields.line_of("slug"),
                 "slug",
                 f"the address /{chapter.slug}/ is also used by "
                 f"{report.relative(seen_slugs[chapter.slug])}",
@@ -170,9 +174,9 @@ class GuideGenerator(Generator):
         converters = _Converters(self.settings)
         chapters = []
         for path in sorted(folder.glob("*.md")) if folder.is_dir() else []:
-            chapter = read_chapter(path, self.settings, converters)
-            if chapter is not None:
-                chapters.append((path, chapter))
+            read = read_chapter(path, self.settings, converters)
+            if read is not None:
+                chapters.append((path, *read))
         base_url = _setting(self.settings, "GUIDE_URL")
         ordered = check_unique(chapters, self.settings["SITE_PROBLEMS"])
         self.guide = Guide(tuple(ordered), base_url, f"{base_url}print/") if ordered else None

@@ -30,6 +30,8 @@ SEARCH_DEFAULTS = {
     "SITE_MAP_URL": "site-map/",
 }
 SITE_MAP_EXCLUDE = ("404.html",)
+#: Not words of the page: the "#" after each heading (its shareable link).
+PAGEFIND_EXCLUDE = ".headerlink"
 _TITLE = re.compile(r"<title>(.*?)</title>", re.DOTALL)
 
 #: The pages written so far in this build: {url relative to the site: title}.
@@ -82,7 +84,11 @@ def index_site(folder: Path, settings: dict) -> None:
     from pagefind_bin import get_executable
 
     result = subprocess.run(
-        [str(get_executable()), "--site", str(folder), "--silent"],
+        [
+            str(get_executable()),
+            *("--site", str(folder), "--silent"),
+            *("--exclude-selectors", PAGEFIND_EXCLUDE),
+        ],
         capture_output=True,
         text=True,
         check=False,

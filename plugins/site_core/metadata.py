@@ -9,6 +9,8 @@ same form as Pelican's pages::
 
     The text, in Markdown.
 
+HTML comment lines above the fields (``<!-- content/guide/x.md -->``) are skipped.
+
 :func:`read_markdown_file` splits the header from the body and returns the
 header as a :class:`~site_core.yamlfile.LineDict` (keys lower-cased), so
 :func:`~site_core.validation.validate` reports each mistake at its line.
@@ -29,6 +31,7 @@ from .problems import ProblemReport
 from .yamlfile import MAX_BYTES, LineDict
 
 _FIELD = re.compile(r"^([A-Za-z][A-Za-z0-9 _-]*):(?:\s+(.*))?$")
+_COMMENT = re.compile(r"^\s*<!--.*-->\s*$")
 
 
 def read_markdown_file(path: Path, report: ProblemReport) -> tuple[LineDict, str, int] | None:
@@ -55,6 +58,8 @@ def read_markdown_file(path: Path, report: ProblemReport) -> tuple[LineDict, str
     for number, line in enumerate(lines, start=1):
         if not line.strip():
             break
+        if not header and _COMMENT.match(line):  # e.g. <!-- content/guide/x.md --> on top
+            continue
         match = _FIELD.match(line)
         if not match:
             report.error(
