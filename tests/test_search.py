@@ -54,3 +54,19 @@ def test_search_index_can_be_turned_off(tmp_path):
     output = build_site(content, tmp_path / "output", SEARCH_INDEX=False)
     assert not (output / "pagefind").exists()
     assert (output / "site-map" / "index.html").exists()
+
+
+def test_search_index_is_byte_reproducible(tmp_path):
+    """Pagefind's bundle is the same byte for byte when the site is (no need to exclude it)."""
+    content = make_content(
+        tmp_path,
+        {"guide/a.md": "Title: A\nChapter: 1\n\nInoculation.\n", "pages/b.md": "Title: B\n\nText."},
+    )
+    bundles = []
+    for name in ("one", "two"):
+        bundle = build_site(content, tmp_path / name / "output") / "pagefind"
+        bundles.append(
+            {p.relative_to(bundle): p.read_bytes() for p in bundle.rglob("*") if p.is_file()}
+        )
+    assert len(bundles[0]) > 5
+    assert bundles[0] == bundles[1]
