@@ -13,7 +13,8 @@ CHAPTER_FILE = "chapter.yml"
 # Our plugins, in order. site_core comes first: it reads the chapter file and
 # owns the problem report, the build date and the atomic output every other one uses.
 PLUGIN_PATHS = ["plugins"]
-PLUGINS = ["site_core"]
+# search comes last: its site map lists the pages every plugin before it wrote.
+PLUGINS = ["site_core", "guide", "charters", "search"]
 
 # Root-relative links in development; publishconf.py sets the public address.
 SITEURL = ""
@@ -50,6 +51,8 @@ NAV_LINKS = [
     ("Medicare for All", "medicare-for-all/"),
     ("About us", "about/"),
     ("News", "news/"),
+    ("Guide", "guide/"),
+    ("Working groups", "working-groups/"),
 ]
 
 # Feeds: one Atom feed of news. No RSS duplicates, no per-category feeds.

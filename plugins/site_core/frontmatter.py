@@ -1,11 +1,12 @@
-"""Check the ``Field: value`` lines at the top of Markdown pages and news posts.
+"""Check the ``Field: value`` header of Markdown pages and news posts.
 
 Pelican accepts any field name and silently ignores what it does not know, so a
 typo (``Titel:``, ``Slgu:``) goes unnoticed until a reader sees a broken page.
-This check reads only the header of each Markdown file in the page and article
-folders, once, and reports unknown fields with a suggestion, missing titles,
-unknown templates and statuses, dates that do not parse, and files that are not
-UTF-8 text, each with its line.
+This check reads each Markdown file of the page and article folders once (with
+:func:`~site_core.metadata.read_markdown_file`, the header reader the guide and
+charters use too) and reports unknown fields with a suggestion, a missing
+title, unknown templates and statuses, dates that do not parse, and
+``{filename}`` links to files that do not exist, each with its line.
 """
 
 from __future__ import annotations
@@ -16,140 +17,98 @@ import re
 
 from pelican.utils import get_date
 
+from .metadata import read_markdown_file
 from .problems import ProblemReport
 
-MAX_BYTES = 2_000_000
 #: The fields Pelican and our theme understand in a page's or post's header.
 KNOWN_FIELDS = {
-    "title",
-    "slug",
-    "summary",
-    "date",
-    "modified",
-    "template",
-    "save_as",
-    "url",
-    "status",
-    "lang",
-    "translation",
-    "author",
-    "authors",
-    "category",
-    "tags",
-    "keywords",
-    "noindex",
-}
-STATUSES = {"published", "hidden", "draft"}
-_FIELD = re.compile(r"^(?P<key>[A-Za-z][\w-]*)\s*:(?P<value>.*)$")
+    "title", "slug", "summary", "date", "modified", "template", "save_as", "url", "status",
+    "lang", "translation", "author", "authors", "category", "tags", "keywords", "noindex",
+}  # fmt: skip
+STATUSES = ("draft", "hidden", "published")
 _INTERNAL_LINK = re.compile(r"\{(?:filename|static|attach)\}(?P<target>[^)\s\"'#?]+)")
 
 
-def _header(lines: list[str]):
-    """Yield (line number, key, value) for each field of a Markdown header."""
-    for number, text in enumerate(lines, start=1):
-        if not text.strip():
-            return
-        match = _FIELD.match(text)
-        if match:
-            yield number, match["key"], match["value"].strip()
-        elif not text.startswith((" ", "\t")):
-            yield number, None, text
-            return
+def _suggest(word: str, choices) -> str | None:
+    close = difflib.get_close_matches(word, sorted(choices), n=1, cutoff=0.6)
+    return close[0] if close else None
+
+
+def _check_field(
+    path: Path,
+    line: int,
+    key: str,
+    value: str,
+    known: set[str],
+    templates: set[str],
+    report: ProblemReport,
+) -> None:
+    name = key.capitalize()
+    if key not in known:
+        close = _suggest(key, known)
+        hint = (
+            f"did you mean '{close.capitalize()}'?"
+            if close
+            else f"known fields: {', '.join(sorted(f.capitalize() for f in known))}"
+        )
+        report.error(path, line, name, "is not a field pages know", hint)
+    elif key == "template" and value not in templates:
+        close = _suggest(value, templates)
+        report.error(
+            path,
+            line,
+            name,
+            f"names no template of the theme (got {value!r})",
+            f"did you mean '{close}'?" if close else "remove the line",
+        )
+    elif key == "status" and value.lower() not in STATUSES:
+        report.error(
+            path,
+            line,
+            name,
+            f"must be one of {', '.join(STATUSES)} (got {value!r})",
+            "write 'Status: draft' to keep a page unpublished",
+        )
+    elif key in {"date", "modified"}:
+        try:
+            get_date(value)
+        except (ValueError, OverflowError):
+            report.error(
+                path,
+                line,
+                name,
+                f"is not a date (got {value!r})",
+                "write it as 2026-11-25 or 2026-11-25 18:30",
+            )
 
 
 def check_markdown_file(
     path: Path, content: Path, report: ProblemReport, templates: set[str], extra: set[str]
 ) -> None:
-    """Check one Markdown file's header; record problems in ``report``."""
-    raw = path.read_bytes()
-    if len(raw) > MAX_BYTES:
-        report.error(
-            path,
-            None,
-            None,
-            f"is {len(raw):,} bytes, more than {MAX_BYTES:,}",
-            "split it into several pages",
-        )
+    """Check one page's or post's header and internal links; record problems in ``report``."""
+    read = read_markdown_file(path, report)
+    if read is None:
         return
-    try:
-        text = raw.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        report.error(
-            path,
-            raw[: exc.start].count(b"\n") + 1,
-            None,
-            "is not UTF-8 text",
-            "save the file as UTF-8 (most editors offer it under 'Save with encoding')",
-        )
-        return
-    if not text.strip():
+    header, body, body_line = read
+    if not header and not body.strip():
         report.error(path, None, None, "is empty", "add 'Title: ...' and some text, or delete it")
         return
-    known = KNOWN_FIELDS | extra
-    seen = {}
-    for line, key, value in _header(text.splitlines()[:60]):
-        if key is None:
-            if not seen:
-                report.error(
-                    path,
-                    line,
-                    "Title",
-                    "is missing: the file must start with 'Title: ...'",
-                    "add a first line 'Title: The page title' then a blank line",
-                )
-            break
-        name = key.lower()
-        if name in seen:
-            report.error(
-                path, line, key, f"is written twice (first on line {seen[name]})", "keep one"
-            )
-        seen[name] = line
-        if name not in known:
-            close = difflib.get_close_matches(name, sorted(known), n=1, cutoff=0.6)
-            hint = (
-                f"did you mean '{close[0].capitalize()}'?"
-                if close
-                else f"known fields: {', '.join(sorted(f.capitalize() for f in known))}"
-            )
-            report.error(path, line, key, "is not a field pages know", hint)
-        elif name == "template" and value not in templates:
-            close = difflib.get_close_matches(value, sorted(templates), n=1)
-            report.error(
-                path,
-                line,
-                key,
-                f"names no template of the theme (got {value!r})",
-                f"did you mean '{close[0]}'?" if close else "remove the line",
-            )
-        elif name == "status" and value.lower() not in STATUSES:
-            report.error(
-                path,
-                line,
-                key,
-                f"must be one of {', '.join(sorted(STATUSES))} (got {value!r})",
-                "write 'Status: draft' to keep a page unpublished",
-            )
-        elif name in {"date", "modified"}:
-            try:
-                get_date(value)
-            except (ValueError, OverflowError):
-                report.error(
-                    path,
-                    line,
-                    key,
-                    f"is not a date (got {value!r})",
-                    "write it as 2026-11-25 or 2026-11-25 18:30",
-                )
-    if "title" not in seen and seen:
+    for key, value in header.items():
+        _check_field(
+            path, header.key_lines[key], key, value, KNOWN_FIELDS | extra, templates, report
+        )
+    if "title" not in header:
         report.error(
             path, 1, "Title", "is missing", "add a line 'Title: The page title' at the top"
         )
-    check_internal_links(path, content, text, report)
+    check_internal_links(path, content, body, body_line, report)
 
 
-def check_internal_links(path: Path, content: Path, text: str, report: ProblemReport) -> None:
+def check_internal_links(
+    path: Path, content: Path, body: str, first_line: int, report: ProblemReport
+) -> None:
     """Report ``{filename}`` links to files that do not exist, with their line."""
-    for number, line in enumerate(text.splitlines(), start=1):
+    for number, line in enumerate(body.splitlines(), start=first_line):
         for match in _INTERNAL_LINK.finditer(line):
             target = match["target"]
             resolved = (

@@ -1,0 +1,219 @@
+"""guide: the organizing guide as a book, from one Markdown file per chapter in ``content/guide/``.
+
+The order of the book comes from each file's ``Chapter:`` number, never from
+file names; adding a chapter is adding one file. Written chapters get a page
+(``/guide/<slug>/``) with their section contents, previous/next links that
+skip planned chapters, a shareable anchor on every heading and an "edit this
+page" link; planned chapters appear in the table of contents only, marked
+"not yet written". ``/guide/print/`` has every written chapter on one page.
+
+Each file is read and converted once; the print version of a chapter is a
+second conversion of the same text, with headings one level down and ids
+prefixed by the chapter's slug so that ids stay unique on the print page.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from markdown.extensions.toc import slugify
+from pelican import signals
+from pelican.generators import Generator
+from pelican.utils import slugify as pelican_slugify
+
+from site_core.metadata import markdown_converter, read_markdown_file
+from site_core.validation import validate
+
+from .model import ChapterHeader, Guide, GuideChapter, Section
+
+#: Defaults; override any of them in pelicanconf.py.
+GUIDE_DEFAULTS = {
+    "GUIDE_PATH": "guide",  # folder under content/ with one file per chapter
+    "GUIDE_URL": "guide/",  # where the book lives on the site
+    "GUIDE_EDIT_BRANCH": "main",  # branch "edit this page" opens
+    # Base of "edit this page" links; None: <repository_url>/edit/<branch>/ from chapter.yml.
+    "GUIDE_EDIT_BASE": None,
+}
+TOC_EXTENSION = "markdown.extensions.toc"
+
+
+def _setting(settings: dict, name: str):
+    return settings.get(name, GUIDE_DEFAULTS[name])
+
+
+class _Converters:
+    """The two Markdown converters: for chapter pages and for the print page."""
+
+    def __init__(self, settings: dict):
+        self.page = markdown_converter(settings)
+        self.prefix = ""
+        self.print = markdown_converter(
+            settings,
+            {
+                TOC_EXTENSION: {
+                    "baselevel": 2,
+                    "permalink": False,
+                    "slugify": lambda value, sep: f"{self.prefix}-{slugify(value, sep)}",
+                }
+            },
+        )
+
+    def convert(self, text: str, prefix: str) -> tuple[str, str, list[dict]]:
+        """Return (page HTML, print HTML, the page's heading tokens)."""
+        html = self.page.reset().convert(text)
+        tokens = getattr(self.page, "toc_tokens", [])
+        self.prefix = prefix
+        return html, self.print.reset().convert(text), tokens
+
+
+def edit_base(settings: dict) -> str | None:
+    """The address "edit this page" links start with, or None when there is none."""
+    base = _setting(settings, "GUIDE_EDIT_BASE")
+    if base:
+        return base.rstrip("/") + "/"
+    chapter = settings.get("CHAPTER")
+    if chapter is None or not chapter.repository_url:
+        return None
+    branch = _setting(settings, "GUIDE_EDIT_BRANCH")
+    return f"{chapter.repository_url.rstrip('/')}/edit/{branch}/"
+
+
+def read_chapter(path: Path, settings: dict, converters: _Converters):
+    """Read and validate one chapter file: (chapter, its header) or None; problems are reported."""
+    report = settings["SITE_PROBLEMS"]
+    read = read_markdown_file(path, report)
+    if read is None:
+        return None
+    fields, body, body_line = read
+    header = validate(ChapterHeader, fields, path, report)
+    if header is None:
+        return None
+    source = report.relative(path)
+    slug = header.slug or pelican_slugify(
+        header.title, regex_subs=settings["SLUG_REGEX_SUBSTITUTIONS"]
+    )
+    if header.status == "planned":
+        if body.strip():
+            report.warning(
+                path,
+                body_line,
+                "status",
+                "the chapter has text but is 'planned', so the text is not published",
+                "write 'Status: written' to publish it",
+            )
+        planned = GuideChapter(
+            header.chapter, header.title, header.summary, "planned", slug, source
+        )
+        return planned, fields
+    if not body.strip():
+        report.error(
+            path,
+            fields.line_of("status"),
+            "status",
+            "the chapter is 'written' but has no text",
+            "write the text below the fields, or write 'Status: planned'",
+        )
+        return None
+    html, print_html, tokens = converters.convert(body, slug)
+    base_url = _setting(settings, "GUIDE_URL")
+    base = edit_base(settings)
+    chapter = GuideChapter(
+        number=header.chapter,
+        title=header.title,
+        summary=header.summary,
+        status="written",
+        slug=slug,
+        source=source,
+        content=html,
+        print_content=print_html,
+        sections=tuple(Section(t["id"], t["name"]) for t in tokens if t["level"] == 2),
+        url=f"{base_url}{slug}/",
+        save_as=f"{base_url}{slug}/index.html",
+        edit_url=f"{base}{source}" if base else None,
+    )
+    return chapter, fields
+
+
+def check_unique(chapters: list[tuple[Path, GuideChapter, dict]], report) -> list[GuideChapter]:
+    """Keep the first chapter of each number and slug; report the files that repeat one."""
+    seen_numbers: dict[int, Path] = {}
+    seen_slugs: dict[str, Path] = {}
+    kept = []
+    for path, chapter, fields in chapters:
+        if chapter.number in seen_numbers:
+            report.error(
+                path,
+                fields.line_of("chapter"),
+                "chapter",
+                f"chapter {chapter.number} is also {report.relative(seen_numbers[chapter.number])}",
+                "give each chapter its own number",
+            )
+            continue
+        if chapter.slug in seen_slugs:
+            report.error(
+                path,
+                fields.line_of("slug"),
+                "slug",
+                f"the address /{chapter.slug}/ is also used by "
+                f"{report.relative(seen_slugs[chapter.slug])}",
+                "write a different 'Slug:' in one of them",
+            )
+            continue
+        seen_numbers[chapter.number] = path
+        seen_slugs[chapter.slug] = path
+        kept.append(chapter)
+    return sorted(kept, key=lambda c: c.number)
+
+
+class GuideGenerator(Generator):
+    """Read content/guide/*.md into a :class:`Guide`; write its home, chapters and print page."""
+
+    def generate_context(self):
+        """Read, validate and order every chapter; publish ``guide`` into the context."""
+        folder = Path(self.path) / _setting(self.settings, "GUIDE_PATH")
+        converters = _Converters(self.settings)
+        chapters = []
+        for path in sorted(folder.glob("*.md")) if folder.is_dir() else []:
+            read = read_chapter(path, self.settings, converters)
+            if read is not None:
+                chapters.append((path, *read))
+        base_url = _setting(self.settings, "GUIDE_URL")
+        ordered = check_unique(chapters, self.settings["SITE_PROBLEMS"])
+        self.guide = Guide(tuple(ordered), base_url, f"{base_url}print/") if ordered else None
+        self.context["guide"] = self.guide
+
+    def generate_output(self, writer):
+        """Write the guide home, one page per written chapter, and the print page."""
+        if self.guide is None:
+            return
+        base = _setting(self.settings, "GUIDE_URL")
+        writer.write_file(
+            f"{base}index.html", self.get_template("guide/index"), self.context, guide=self.guide
+        )
+        template = self.get_template("guide/chapter")
+        for chapter in self.guide.written:
+            previous, following = self.guide.previous_and_next(chapter)
+            writer.write_file(
+                chapter.save_as,
+                template,
+                self.context,
+                chapter=chapter,
+                previous_chapter=previous,
+                next_chapter=following,
+            )
+        writer.write_file(
+            f"{base}print/index.html",
+            self.get_template("guide/print"),
+            self.context,
+            guide=self.guide,
+        )
+
+
+def get_generators(pelican):
+    """Add the guide's generator to Pelican's."""
+    return GuideGenerator
+
+
+def register():
+    """Connect the guide to Pelican."""
+    signals.get_generators.connect(get_generators)

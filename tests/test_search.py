@@ -1,0 +1,72 @@
+"""Search: the Pagefind index, what it indexes, the search page's fallback, the site map."""
+
+from __future__ import annotations
+
+import json
+
+from sitebuild import build_site, make_content, soup
+
+
+def test_search_index_is_built_into_the_site(sample_site):
+    entry = json.loads((sample_site / "pagefind" / "pagefind-entry.json").read_text())
+    assert entry["languages"]["en"]["page_count"] >= 6
+    for name in ("pagefind.js", "pagefind-ui.js", "pagefind-ui.css"):
+        assert (sample_site / "pagefind" / name).stat().st_size > 1000
+
+
+def test_only_main_content_of_real_pages_is_indexed(sample_site):
+    indexed = ["index.html", "guide/electoral-work/index.html", "working-groups/index.html"]
+    for html in indexed:
+        page = soup(sample_site / html)
+        assert page.main.has_attr("data-pagefind-body"), html
+        assert not page.select("header [data-pagefind-body], footer [data-pagefind-body]")
+    left_out = ["404.html", "search/index.html", "site-map/index.html", "guide/print/index.html"]
+    for html in left_out:
+        assert not soup(sample_site / html).select("[data-pagefind-body]"), html
+
+
+def test_search_page_uses_the_local_ui_and_has_a_fallback(sample_site):
+    page = soup(sample_site / "search" / "index.html")
+    scripts = [s["src"] for s in page.select("script[src]")]
+    assert scripts == ["/pagefind/pagefind-ui.js", "/theme/js/search.js"]
+    assert page.select_one('link[href="/pagefind/pagefind-ui.css"]')
+    fallback = {a["href"] for a in page.select("main .search-fallback a")}
+    assert fallback == {"/guide/", "/site-map/"}
+
+
+def test_site_map_lists_every_page(sample_site):
+    page = soup(sample_site / "site-map" / "index.html")
+    listed = {a["href"]: a.get_text(strip=True) for a in page.select("main ul.site-map a")}
+    written = {
+        "/" + p.relative_to(sample_site).as_posix().removesuffix("index.html")
+        for p in sample_site.rglob("*.html")
+    } - {"/404.html"}
+    assert set(listed) == written
+    assert (
+        listed["/guide/electoral-work/"]
+        == "8. Integrating Your Medicare for All Campaign into Electoral Work · Organizing guide"
+    )
+    assert listed["/"] == "Medicare for All · Madison DSA"
+
+
+def test_search_index_can_be_turned_off(tmp_path):
+    content = make_content(tmp_path, {"pages/a.md": "Title: A\n\nText."})
+    output = build_site(content, tmp_path / "output", SEARCH_INDEX=False)
+    assert not (output / "pagefind").exists()
+    assert (output / "site-map" / "index.html").exists()
+
+
+def test_search_index_is_byte_reproducible(tmp_path):
+    """Pagefind's bundle is the same byte for byte when the site is (no need to exclude it)."""
+    content = make_content(
+        tmp_path,
+        {"guide/a.md": "Title: A\nChapter: 1\n\nInoculation.\n", "pages/b.md": "Title: B\n\nText."},
+    )
+    bundles = []
+    for name in ("one", "two"):
+        bundle = build_site(content, tmp_path / name / "output") / "pagefind"
+        bundles.append(
+            {p.relative_to(bundle): p.read_bytes() for p in bundle.rglob("*") if p.is_file()}
+        )
+    assert len(bundles[0]) > 5
+    assert bundles[0] == bundles[1]
