@@ -13,13 +13,14 @@ CHAPTER_FILE = "chapter.yml"
 # Our plugins, in order. site_core comes first: it reads the chapter file and
 # owns the problem report, the build date and the atomic output every other one uses.
 PLUGIN_PATHS = ["plugins"]
-PLUGINS = ["site_core"]
+PLUGINS = ["site_core", "questionnaires"]
 
 # Root-relative links in development; publishconf.py sets the public address.
 SITEURL = ""
 RELATIVE_URLS = False
 
-# Content layout: pages and news articles; other folders belong to plugins.
+# Content layout: pages and news articles; other folders belong to plugins
+# (content/questionnaires/ to the questionnaires plugin, which also excludes it here).
 PAGE_PATHS = ["pages"]
 ARTICLE_PATHS = ["news"]
 STATIC_PATHS = ["extra"]
@@ -50,6 +51,7 @@ NAV_LINKS = [
     ("Medicare for All", "medicare-for-all/"),
     ("About us", "about/"),
     ("News", "news/"),
+    ("Candidates", "candidates/"),
 ]
 
 # Feeds: one Atom feed of news. No RSS duplicates, no per-category feeds.
