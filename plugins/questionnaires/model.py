@@ -123,25 +123,31 @@ class Endorsement(Strict):
 
     def problems(self) -> list[tuple[str, str]]:
         """Return (field, "message; hint") for every rule between fields that is broken."""
+        status = self.status
+        needed = f"is required when status is {status}; add '{{name}}: ' and {{what}}"
         found = []
-        if self.status in VOTED and self.voted is None:
-            found.append(("voted", f"is required when status is {self.status}; add 'voted: '"
-                                   "and the date of the members' vote, e.g. 2027-02-12"))
-        if self.status == "rescinded":
+        if status in VOTED and self.voted is None:
+            what = "the date of the members' vote, e.g. 2027-02-12"
+            found.append(("voted", needed.format(name="voted", what=what)))
+        if status == "rescinded":
             if self.rescinded is None:
-                found.append(("rescinded", "is required when status is rescinded; add "
-                                           "'rescinded: ' and the date, e.g. 2027-03-20"))
+                what = "the date of the vote to rescind, e.g. 2027-03-20"
+                found.append(("rescinded", needed.format(name="rescinded", what=what)))
             if not self.reason:
-                found.append(("reason", "is required when status is rescinded; add 'reason: ' "
-                                        "and the public reason, in one or two sentences"))
+                what = "the public reason, in one or two sentences"
+                found.append(("reason", needed.format(name="reason", what=what)))
             if self.rescinded and self.voted and self.rescinded < self.voted:
-                found.append(("rescinded", f"is before the vote on {self.voted.isoformat()}; "
-                                           "check both dates"))
-        else:
-            for name in ("rescinded", "reason"):
-                if getattr(self, name) is not None:
-                    found.append((name, f"only belongs to a rescinded endorsement (status is "
-                                        f"{self.status}); remove it or set 'status: rescinded'"))
+                found.append(("rescinded", f"is before the vote on {self.voted}; check both dates"))
+            return found
+        for name in ("rescinded", "reason"):
+            if getattr(self, name) is not None:
+                found.append(
+                    (
+                        name,
+                        f"only belongs to a rescinded endorsement (status is {status}); "
+                        "remove it or set 'status: rescinded'",
+                    )
+                )
         return found
 
     @property

@@ -194,8 +194,9 @@ def read_sheet(
             stray,
             None,
             "this text is not under any '## question-id' heading",
-            "start each answer with a line '## ' and its question id, e.g. '## " +
-            (known[0] if known else "medicare-for-all") + "'",
+            "start each answer with a line '## ' and its question id, e.g. '## "
+            + (known[0] if known else "medicare-for-all")
+            + "'",
         )
     answers: dict[str, RawAnswer] = {}
     for raw in raws:
@@ -320,4 +321,3 @@ def read_questionnaires(root: Path, report: ProblemReport, url_base: str) -> lis
     return sorted(
         result, key=lambda q: (-q.fields.election.date.toordinal(), q.title.casefold(), q.slug)
     )
-
