@@ -52,6 +52,10 @@ def to_date(value):
     try:
         return date.fromisoformat(text)
     except ValueError:
+        if re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
+            raise ValueError(
+                f"is not a day of the calendar (got {text!r}); check the month and the day"
+            ) from None
         raise ValueError(
             f"must be a date written YYYY-MM-DD (got {text!r}); e.g. 2027-02-12"
         ) from None
