@@ -82,37 +82,23 @@ class QuestionnaireGenerator(Generator):
 
     def generate_output(self, writer):
         """Write the index, and each questionnaire's page, comparison and answer sheets."""
-        url_base = self.context["questionnaire_index_url"]
-        writer.write_file(
-            f"{url_base}index.html",
-            self.get_template("questionnaires/index"),
-            self.context,
-            url=url_base,
-        )
+        index_url = self.context["questionnaire_index_url"]
+        pages = [(index_url, "index", {})]
         for questionnaire in self.questionnaires:
-            writer.write_file(
-                questionnaire.save_as,
-                self.get_template("questionnaires/questionnaire"),
-                self.context,
-                questionnaire=questionnaire,
-                url=questionnaire.url,
+            pages.append((questionnaire.url, "questionnaire", {"questionnaire": questionnaire}))
+            pages.append((questionnaire.compare_url, "compare", {"questionnaire": questionnaire}))
+            pages.extend(
+                (c.url, "candidate", {"questionnaire": questionnaire, "candidate": c})
+                for c in questionnaire.candidates
             )
+        for url, template, values in pages:
             writer.write_file(
-                f"{questionnaire.compare_url}index.html",
-                self.get_template("questionnaires/compare"),
+                f"{url}index.html",
+                self.get_template(f"questionnaires/{template}"),
                 self.context,
-                questionnaire=questionnaire,
-                url=questionnaire.compare_url,
+                url=url,
+                **values,
             )
-            for candidate in questionnaire.candidates:
-                writer.write_file(
-                    candidate.save_as,
-                    self.get_template("questionnaires/candidate"),
-                    self.context,
-                    questionnaire=questionnaire,
-                    candidate=candidate,
-                    url=candidate.url,
-                )
 
 
 def keep_pelican_out(pelican) -> None:

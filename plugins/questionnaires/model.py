@@ -204,7 +204,6 @@ class Candidate:
 
     slug: str
     url: str
-    save_as: str
     fields: CandidateFields
     answers: list[Answer]
     questionnaire: Questionnaire | None = None
@@ -267,7 +266,6 @@ class Questionnaire:
 
     slug: str
     url: str
-    save_as: str
     fields: QuestionnaireFields
     intro: str
     races: list[Race] = field(default_factory=list)

@@ -109,7 +109,6 @@ def read_questionnaire(path: Path, report: ProblemReport, url_base: str) -> Ques
     return Questionnaire(
         slug=slug,
         url=f"{url_base}/{slug}/",
-        save_as=f"{url_base}/{slug}/index.html",
         fields=fields,
         intro=render_markdown(front.body),
     )
@@ -237,7 +236,7 @@ def read_sheet(
         result.append(Answer(question, number, html or None))
     slug = path.stem
     base = questionnaire.url
-    return Candidate(slug, f"{base}{slug}/", f"{base}{slug}/index.html", fields, result)
+    return Candidate(slug, f"{base}{slug}/", fields, result)
 
 
 def _check_name(path: Path, what: str, report: ProblemReport) -> bool:
