@@ -283,3 +283,12 @@ def test_questions_and_candidates_keep_their_order(tmp_path):
     compare = soup(output / "candidates" / "spring" / "compare" / "index.html")
     first = compare.select_one("section.qa")
     assert [li.h4.get_text() for li in first.select("ul.compare > li")] == ["Amy First", "Zed Last"]
+
+
+def test_pelican_never_reads_answer_sheets_even_when_articles_are_everywhere(tmp_path):
+    """A fork that sets ARTICLE_PATHS = [""] still gets no article made of an answer sheet."""
+    content = site(tmp_path, {"ann-example.md": sheet(ALL_ANSWERS)})
+    output = build_site(content, tmp_path / "output", ARTICLE_PATHS=[""], PAGE_PATHS=["pages"])
+    written = sorted(p.relative_to(output).as_posix() for p in output.rglob("*.html"))
+    assert "candidates/spring/ann-example/index.html" in written
+    assert [p for p in written if p.startswith("news/")] == ["news/index.html"]
