@@ -14,13 +14,14 @@ CHAPTER_FILE = "chapter.yml"
 # owns the problem report, the build date and the atomic output every other one uses.
 PLUGIN_PATHS = ["plugins"]
 # search comes last: its site map lists the pages every plugin before it wrote.
-PLUGINS = ["site_core", "guide", "charters", "search"]
+PLUGINS = ["site_core", "guide", "charters", "questionnaires", "search"]
 
 # Root-relative links in development; publishconf.py sets the public address.
 SITEURL = ""
 RELATIVE_URLS = False
 
-# Content layout: pages and news articles; other folders belong to plugins.
+# Content layout: pages and news articles; other folders belong to plugins
+# (content/questionnaires/ to the questionnaires plugin, which also excludes it here).
 PAGE_PATHS = ["pages"]
 ARTICLE_PATHS = ["news"]
 STATIC_PATHS = ["extra"]
@@ -53,6 +54,7 @@ NAV_LINKS = [
     ("News", "news/"),
     ("Guide", "guide/"),
     ("Working groups", "working-groups/"),
+    ("Candidates", "candidates/"),
 ]
 
 # Feeds: one Atom feed of news. No RSS duplicates, no per-category feeds.

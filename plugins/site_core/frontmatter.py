@@ -1,133 +1,77 @@
-"""Check the ``Field: value`` header of Markdown pages and news posts.
+"""Markdown files with YAML front matter, read once, with file line numbers kept.
 
-Pelican accepts any field name and silently ignores what it does not know, so a
-typo (``Titel:``, ``Slgu:``) goes unnoticed until a reader sees a broken page.
-This check reads each Markdown file of the page and article folders once (with
-:func:`~site_core.metadata.read_markdown_file`, the header reader the guide and
-charters use too) and reports unknown fields with a suggestion, a missing
-title, unknown templates and statuses, dates that do not parse, and
-``{filename}`` links to files that do not exist, each with its line.
+A file looks like::
+
+    ---
+    name: Maria Exampleton
+    office: Common Council
+    ---
+    The Markdown body.
+
+The front matter goes through :func:`~site_core.yamlfile.parse_yaml`, so its
+values know their line *in the file* (the opening ``---`` is YAML's own
+document marker, and the text is parsed from the file's first line). Blank
+lines and one-line HTML comments (``<!-- content/x.md -->``) may come before
+the opening ``---``. ``body_line`` is the file line of the body's first line,
+so a check on the body can name its line too.
 """
 
 from __future__ import annotations
 
-import difflib
+from dataclasses import dataclass
 from pathlib import Path
-import re
 
-from pelican.utils import get_date
-
-from .metadata import read_markdown_file
 from .problems import ProblemReport
+from .yamlfile import parse_yaml, read_text
 
-#: The fields Pelican and our theme understand in a page's or post's header.
-KNOWN_FIELDS = {
-    "title", "slug", "summary", "date", "modified", "template", "save_as", "url", "status",
-    "lang", "translation", "author", "authors", "category", "tags", "keywords", "noindex",
-}  # fmt: skip
-STATUSES = ("draft", "hidden", "published")
-_INTERNAL_LINK = re.compile(r"\{(?:filename|static|attach)\}(?P<target>[^)\s\"'#?]+)")
+FENCE = "---"
 
 
-def _suggest(word: str, choices) -> str | None:
-    close = difflib.get_close_matches(word, sorted(choices), n=1, cutoff=0.6)
-    return close[0] if close else None
+@dataclass(frozen=True, slots=True)
+class FrontMatter:
+    """The parsed metadata of one Markdown file, and its body."""
+
+    data: object  # a LineDict when the front matter is a block of fields
+    body: str
+    body_line: int
 
 
-def _check_field(
-    path: Path,
-    line: int,
-    key: str,
-    value: str,
-    known: set[str],
-    templates: set[str],
-    report: ProblemReport,
-) -> None:
-    name = key.capitalize()
-    if key not in known:
-        close = _suggest(key, known)
-        hint = (
-            f"did you mean '{close.capitalize()}'?"
-            if close
-            else f"known fields: {', '.join(sorted(f.capitalize() for f in known))}"
-        )
-        report.error(path, line, name, "is not a field pages know", hint)
-    elif key == "template" and value not in templates:
-        close = _suggest(value, templates)
+def _skippable(line: str) -> bool:
+    text = line.strip()
+    return not text or (text.startswith("<!--") and text.endswith("-->"))
+
+
+def load_front_matter(path: Path, report: ProblemReport) -> FrontMatter | None:
+    """Read a Markdown file with front matter; on any mistake record it and return None."""
+    text = read_text(path, report)
+    if text is None:
+        return None
+    lines = text.removeprefix("\ufeff").split("\n")
+    start = next((i for i, line in enumerate(lines) if not _skippable(line)), len(lines))
+    if start == len(lines) or lines[start].rstrip() != FENCE:
         report.error(
             path,
-            line,
-            name,
-            f"names no template of the theme (got {value!r})",
-            f"did you mean '{close}'?" if close else "remove the line",
+            start + 1,
+            None,
+            "must start with a line '---', then the fields, then another '---'",
+            "see docs/editing for an example to copy",
         )
-    elif key == "status" and value.lower() not in STATUSES:
+        return None
+    end = next(
+        (i for i in range(start + 1, len(lines)) if lines[i].rstrip() in (FENCE, "...")), None
+    )
+    if end is None:
         report.error(
             path,
-            line,
-            name,
-            f"must be one of {', '.join(STATUSES)} (got {value!r})",
-            "write 'Status: draft' to keep a page unpublished",
+            start + 1,
+            None,
+            "the fields opened with '---' here are never closed",
+            "add a line '---' after the last field",
         )
-    elif key in {"date", "modified"}:
-        try:
-            get_date(value)
-        except (ValueError, OverflowError):
-            report.error(
-                path,
-                line,
-                name,
-                f"is not a date (got {value!r})",
-                "write it as 2026-11-25 or 2026-11-25 18:30",
-            )
-
-
-def check_markdown_file(
-    path: Path, content: Path, report: ProblemReport, templates: set[str], extra: set[str]
-) -> None:
-    """Check one page's or post's header and internal links; record problems in ``report``."""
-    read = read_markdown_file(path, report)
-    if read is None:
-        return
-    header, body, body_line = read
-    if not header and not body.strip():
-        report.error(path, None, None, "is empty", "add 'Title: ...' and some text, or delete it")
-        return
-    for key, value in header.items():
-        _check_field(
-            path, header.key_lines[key], key, value, KNOWN_FIELDS | extra, templates, report
-        )
-    if "title" not in header:
-        report.error(
-            path, 1, "Title", "is missing", "add a line 'Title: The page title' at the top"
-        )
-    check_internal_links(path, content, body, body_line, report)
-
-
-def check_internal_links(
-    path: Path, content: Path, body: str, first_line: int, report: ProblemReport
-) -> None:
-    """Report ``{filename}`` links to files that do not exist, with their line."""
-    for number, line in enumerate(body.splitlines(), start=first_line):
-        for match in _INTERNAL_LINK.finditer(line):
-            target = match["target"]
-            resolved = (
-                content / target.lstrip("/") if target.startswith("/") else path.parent / target
-            )
-            if not resolved.exists():
-                report.error(
-                    path,
-                    number,
-                    "link",
-                    f"points to a file that does not exist ({target})",
-                    "check the file name under content/, e.g. {filename}/pages/about.md",
-                )
-
-
-def check_front_matter(settings: dict, report: ProblemReport, templates: set[str]) -> None:
-    """Check every Markdown page and news post of the site."""
-    content = Path(settings["PATH"])
-    extra = {name.lower() for name in settings.get("EXTRA_FRONT_MATTER_FIELDS", ())}
-    for folder in (*settings["PAGE_PATHS"], *settings["ARTICLE_PATHS"]):
-        for path in sorted((content / folder).rglob("*.md")):
-            check_markdown_file(path, content, report, templates, extra)
+        return None
+    # Lines before the opening fence become blank lines, so YAML's line numbers are the file's.
+    known = len(report.problems)
+    data = parse_yaml("\n" * start + "\n".join(lines[start:end]) + "\n", path, report)
+    if data is None and len(report.problems) == known:
+        report.error(path, start + 2, None, "has no fields between the '---' lines", "add them")
+    return FrontMatter(data, "\n".join(lines[end + 1 :]), end + 2) if data is not None else None

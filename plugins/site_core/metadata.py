@@ -28,7 +28,7 @@ import re
 import markdown
 
 from .problems import ProblemReport
-from .yamlfile import MAX_BYTES, LineDict
+from .yamlfile import LineDict, read_text
 
 _FIELD = re.compile(r"^([A-Za-z][A-Za-z0-9 _-]*):(?:\s+(.*))?$")
 _COMMENT = re.compile(r"^\s*<!--.*-->\s*$")
@@ -36,32 +36,10 @@ _COMMENT = re.compile(r"^\s*<!--.*-->\s*$")
 
 def read_markdown_file(path: Path, report: ProblemReport) -> tuple[LineDict, str, int] | None:
     """Return (header fields, Markdown body, line where the body starts), or None on a problem."""
-    try:
-        raw = path.read_bytes()
-    except OSError as exc:
-        report.error(path, None, None, f"cannot be read ({exc.strerror})", "check the file exists")
+    text = read_text(path, report)
+    if text is None:
         return None
-    if len(raw) > MAX_BYTES:
-        report.error(
-            path,
-            None,
-            None,
-            f"is {len(raw):,} bytes, more than the {MAX_BYTES:,} a content file may have",
-            "split it into several files",
-        )
-        return None
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        line = raw[: exc.start].count(b"\n") + 1
-        report.error(
-            path,
-            line,
-            None,
-            "is not UTF-8 text",
-            "save the file as UTF-8 (most editors offer it under 'Save with encoding')",
-        )
-        return None
+    text = text.removeprefix("\ufeff")
     lines = text.splitlines()
     header = LineDict()
     header.line = 1

@@ -20,8 +20,8 @@ from pelican import signals
 
 from .builddate import build_datetime
 from .chapter import chapter_settings, load_chapter
-from .frontmatter import check_front_matter
 from .output import AtomicOutput
+from .page_headers import check_front_matter
 from .problems import ContentProblems, ProblemReport
 from .sitemap import Sitemap
 

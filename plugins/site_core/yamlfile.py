@@ -63,6 +63,17 @@ class _LineLoader(yaml.CSafeLoader):
             mapping[key] = self.construct_object(value_node, deep=True)
         return mapping
 
+    def construct_yaml_timestamp(self, node):
+        """Read 2027-02-12 as a date; leave an impossible one (2027-02-30) as text.
+
+        The model that expects a date then reports it at its field and line,
+        instead of PyYAML stopping the build with a traceback.
+        """
+        try:
+            return super().construct_yaml_timestamp(node)
+        except ValueError:
+            return self.construct_scalar(node)
+
     def construct_sequence(self, node, deep=False):
         """Build a LineList with the line of each item."""
         items = LineList(self.construct_object(child, deep=True) for child in node.value)
@@ -73,6 +84,7 @@ class _LineLoader(yaml.CSafeLoader):
 
 _LineLoader.add_constructor("tag:yaml.org,2002:map", _LineLoader.construct_mapping)
 _LineLoader.add_constructor("tag:yaml.org,2002:seq", _LineLoader.construct_sequence)
+_LineLoader.add_constructor("tag:yaml.org,2002:timestamp", _LineLoader.construct_yaml_timestamp)
 
 _HINTS = {
     "found character '\\t'": "indent with spaces, not tabs",
@@ -96,8 +108,8 @@ def _hint_for(problem: str, line_text: str) -> str:
     return "check the indentation and quotes around this line"
 
 
-def load_yaml(path: Path, report: ProblemReport):
-    """Parse one YAML file; on any mistake record it and return None."""
+def read_text(path: Path, report: ProblemReport) -> str | None:
+    """Read one editor's file as UTF-8 text; on any mistake record it and return None."""
     try:
         raw = path.read_bytes()
     except OSError as exc:
@@ -127,6 +139,11 @@ def load_yaml(path: Path, report: ProblemReport):
     if not text.strip():
         report.error(path, None, None, "is empty", "add content or delete the file")
         return None
+    return text
+
+
+def parse_yaml(text: str, path: Path, report: ProblemReport):
+    """Parse YAML text read from ``path`` (lines count from the text's first line)."""
     try:
         return yaml.load(text, Loader=_LineLoader)
     except yaml.MarkedYAMLError as exc:
@@ -142,3 +159,9 @@ def load_yaml(path: Path, report: ProblemReport):
     except yaml.YAMLError as exc:
         report.error(path, None, None, f"YAML: {exc}", "check the file's syntax")
     return None
+
+
+def load_yaml(path: Path, report: ProblemReport):
+    """Parse one YAML file; on any mistake record it and return None."""
+    text = read_text(path, report)
+    return None if text is None else parse_yaml(text, path, report)

@@ -1,0 +1,122 @@
+"""The questionnaires plugin: candidate questionnaires, answers and endorsements.
+
+``content/questionnaires/<questionnaire>/questionnaire.md`` holds the election,
+offices, sent date and the questions; one ``<candidate>.md`` beside it holds a
+candidate's details, the chapter's endorsement decision and the answers (see
+docs/editing/questionnaires.md). A Generator reads the folder itself, which
+makes the checks across files simple (an unknown questionnaire or question,
+a duplicate answer), and writes:
+
+- ``candidates/``: every questionnaire, by election;
+- ``candidates/<questionnaire>/``: its candidates, their status, its questions;
+- ``candidates/<questionnaire>/<candidate>/``: one answer sheet, ``#question-id`` permalinks;
+- ``candidates/<questionnaire>/compare/``: the answers side by side, per office.
+
+Settings (defaults below): ``QUESTIONNAIRE_PATH``, the folder in content/;
+``QUESTIONNAIRE_URL``, the address prefix of the pages.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+from pelican import signals
+from pelican.generators import Generator
+
+from site_core.builddate import build_datetime
+
+from .model import Candidate, Questionnaire
+from .read import read_questionnaires
+
+DEFAULTS = {
+    "QUESTIONNAIRE_PATH": "questionnaires",  # folder under content/
+    "QUESTIONNAIRE_URL": "candidates",  # pages are written under this address
+}
+#: On the home page: endorsements (and rescinded ones) for elections not yet held.
+HOME_STATUSES = ("endorsed", "rescinded")
+
+
+def _today(settings: dict) -> date:
+    """The build date in the chapter's timezone."""
+    now = settings.get("BUILD_DATETIME") or build_datetime(settings)
+    return now.astimezone(ZoneInfo(settings.get("TIMEZONE") or "UTC")).date()
+
+
+def elections(questionnaires: list[Questionnaire]) -> list[tuple]:
+    """Group questionnaires (already newest first) by their election."""
+    groups: dict[tuple, list[Questionnaire]] = {}
+    for questionnaire in questionnaires:
+        election = questionnaire.fields.election
+        groups.setdefault((election.date, election.name), []).append(questionnaire)
+    return list(groups.items())
+
+
+def home_endorsements(questionnaires: list[Questionnaire], today: date) -> list[Candidate]:
+    """Endorsed and rescinded candidates in elections from today on, soonest first."""
+    upcoming = sorted(
+        (q for q in questionnaires if q.fields.election.date >= today),
+        key=lambda q: (q.fields.election.date, q.title.casefold(), q.slug),
+    )
+    return [c for q in upcoming for c in q.candidates if c.endorsement.status in HOME_STATUSES]
+
+
+class QuestionnaireGenerator(Generator):
+    """Read the questionnaires into the context, then write their pages."""
+
+    def generate_context(self):
+        """Read and check every questionnaire and answer sheet; publish them to the context."""
+        for key, value in DEFAULTS.items():
+            self.settings.setdefault(key, value)
+        root = Path(self.path) / self.settings["QUESTIONNAIRE_PATH"]
+        url_base = self.settings["QUESTIONNAIRE_URL"].strip("/")
+        questionnaires = read_questionnaires(root, self.settings["SITE_PROBLEMS"], url_base)
+        self.questionnaires = questionnaires
+        self.context["questionnaires"] = questionnaires
+        self.context["questionnaire_elections"] = elections(questionnaires)
+        self.context["questionnaire_index_url"] = f"{url_base}/"
+        self.context["questionnaire_endorsements"] = home_endorsements(
+            questionnaires, _today(self.settings)
+        )
+
+    def generate_output(self, writer):
+        """Write the index, and each questionnaire's page, comparison and answer sheets."""
+        index_url = self.context["questionnaire_index_url"]
+        pages = [(index_url, "index", {})]
+        for questionnaire in self.questionnaires:
+            pages.append((questionnaire.url, "questionnaire", {"questionnaire": questionnaire}))
+            pages.append((questionnaire.compare_url, "compare", {"questionnaire": questionnaire}))
+            pages.extend(
+                (c.url, "candidate", {"questionnaire": questionnaire, "candidate": c})
+                for c in questionnaire.candidates
+            )
+        for url, template, values in pages:
+            writer.write_file(
+                f"{url}index.html",
+                self.get_template(f"questionnaires/{template}"),
+                self.context,
+                url=url,
+                **values,
+            )
+
+
+def keep_pelican_out(pelican) -> None:
+    """Make sure Pelican's own readers never take the answer sheets for pages or articles."""
+    settings = pelican.settings
+    folder = settings.get("QUESTIONNAIRE_PATH", DEFAULTS["QUESTIONNAIRE_PATH"])
+    for key in ("ARTICLE_EXCLUDES", "PAGE_EXCLUDES", "STATIC_EXCLUDES"):
+        excluded = list(settings.get(key) or [])
+        if folder not in excluded:
+            settings[key] = [*excluded, folder]
+
+
+def get_generators(pelican):
+    """Add the questionnaire generator to Pelican's."""
+    return QuestionnaireGenerator
+
+
+def register():
+    """Connect the plugin to Pelican's signals."""
+    signals.initialized.connect(keep_pelican_out)
+    signals.get_generators.connect(get_generators)

@@ -1,0 +1,141 @@
+"""Check the ``Field: value`` header of Markdown pages and news posts.
+
+Pelican accepts any field name and silently ignores what it does not know, so a
+typo (``Titel:``, ``Slgu:``) goes unnoticed until a reader sees a broken page.
+This check reads each Markdown file of the page and article folders once (with
+:func:`~site_core.metadata.read_markdown_file`, the header reader the guide and
+charters use too) and reports unknown fields with a suggestion, a missing
+title, unknown templates and statuses, dates that do not parse, and
+``{filename}`` links to files that do not exist, each with its line.
+"""
+
+from __future__ import annotations
+
+import difflib
+from pathlib import Path
+import re
+
+from pelican.utils import get_date
+
+from .metadata import read_markdown_file
+from .problems import ProblemReport
+
+#: The fields Pelican and our theme understand in a page's or post's header.
+KNOWN_FIELDS = {
+    "title", "slug", "summary", "date", "modified", "template", "save_as", "url", "status",
+    "lang", "translation", "author", "authors", "category", "tags", "keywords", "noindex",
+}  # fmt: skip
+STATUSES = ("draft", "hidden", "published")
+_INTERNAL_LINK = re.compile(r"\{(?:filename|static|attach)\}(?P<target>[^)\s\"'#?]+)")
+
+
+def _suggest(word: str, choices) -> str | None:
+    close = difflib.get_close_matches(word, sorted(choices), n=1, cutoff=0.6)
+    return close[0] if close else None
+
+
+def _check_field(
+    path: Path,
+    line: int,
+    key: str,
+    value: str,
+    known: set[str],
+    templates: set[str],
+    report: ProblemReport,
+) -> None:
+    name = key.capitalize()
+    if key not in known:
+        close = _suggest(key, known)
+        hint = (
+            f"did you mean '{close.capitalize()}'?"
+            if close
+            else f"known fields: {', '.join(sorted(f.capitalize() for f in known))}"
+        )
+        report.error(path, line, name, "is not a field pages know", hint)
+    elif key == "template" and value not in templates:
+        close = _suggest(value, templates)
+        report.error(
+            path,
+            line,
+            name,
+            f"names no template of the theme (got {value!r})",
+            f"did you mean '{close}'?" if close else "remove the line",
+        )
+    elif key == "status" and value.lower() not in STATUSES:
+        report.error(
+            path,
+            line,
+            name,
+            f"must be one of {', '.join(STATUSES)} (got {value!r})",
+            "write 'Status: draft' to keep a page unpublished",
+        )
+    elif key in {"date", "modified"}:
+        try:
+            get_date(value)
+        except (ValueError, OverflowError):
+            report.error(
+                path,
+                line,
+                name,
+                f"is not a date (got {value!r})",
+                "write it as 2026-11-25 or 2026-11-25 18:30",
+            )
+
+
+def check_markdown_file(
+    path: Path, content: Path, report: ProblemReport, templates: set[str], extra: set[str]
+) -> None:
+    """Check one page's or post's header and internal links; record problems in ``report``."""
+    read = read_markdown_file(path, report)
+    if read is None:
+        return
+    header, body, body_line = read
+    if not header and not body.strip():
+        report.error(path, None, None, "is empty", "add 'Title: ...' and some text, or delete it")
+        return
+    for key, value in header.items():
+        _check_field(
+            path, header.key_lines[key], key, value, KNOWN_FIELDS | extra, templates, report
+        )
+    if "title" not in header:
+        report.error(
+            path, 1, "Title", "is missing", "add a line 'Title: The page title' at the top"
+        )
+    check_internal_links(path, content, body, body_line, report)
+
+
+def check_internal_links(
+    path: Path, content: Path, body: str, first_line: int, report: ProblemReport
+) -> None:
+    """Report ``{filename}`` links to files that do not exist, with their line."""
+    for number, line in enumerate(body.splitlines(), start=first_line):
+        for match in _INTERNAL_LINK.finditer(line):
+            target = match["target"]
+            resolved = (
+                content / target.lstrip("/") if target.startswith("/") else path.parent / target
+            )
+            if not resolved.exists():
+                report.error(
+                    path,
+                    number,
+                    "link",
+                    f"points to a file that does not exist ({target})",
+                    "check the file name under content/, e.g. {filename}/pages/about.md",
+                )
+
+
+def check_front_matter(settings: dict, report: ProblemReport, templates: set[str]) -> None:
+    """Check every Markdown page and news post of the site."""
+    content = Path(settings["PATH"])
+    extra = {name.lower() for name in settings.get("EXTRA_FRONT_MATTER_FIELDS", ())}
+    paths = set()
+    for kind in ("PAGE", "ARTICLE"):
+        excluded = [content / folder for folder in settings.get(f"{kind}_EXCLUDES", ())]
+        for folder in settings[f"{kind}_PATHS"]:
+            paths.update(
+                path
+                for path in (content / folder).rglob("*.md")
+                if not any(path.is_relative_to(e) for e in excluded)
+            )
+    for path in sorted(paths):
+        check_markdown_file(path, content, report, templates, extra)
