@@ -58,6 +58,84 @@ def schemas(c):
         print(f"wrote {path.relative_to(ROOT)}")
 
 
+def _ask(value, question: str, default: str = "") -> str:
+    """Use a flag's value, or ask the editor (with a default) when it was not given."""
+    if value:
+        return value
+    answer = input(f"{question}{f' [{default}]' if default else ''}: ").strip()
+    return answer or default
+
+
+def _scaffold(path_and_text) -> None:
+    """Write a new content file (never over an existing one) and check the whole site."""
+    from site_core.scaffold import create
+
+    path = create(*path_and_text)
+    print(f"wrote {path.relative_to(ROOT) if path.is_relative_to(ROOT) else path}")
+
+
+@task(
+    help={
+        "questionnaire": "folder name under content/questionnaires/",
+        "name": "the candidate's name",
+        "office": "the office, as on the questionnaire",
+        "district": "district (optional)",
+        "party": "party or affiliation (optional)",
+        "website": "campaign website, https://... (optional)",
+        "received": "the day the answers came in, YYYY-MM-DD (default: today)",
+        "content": "content folder",
+    }
+)
+def new_candidate(
+    c,
+    questionnaire="",
+    name="",
+    office="",
+    district="",
+    party="",
+    website="",
+    received="",
+    content="content",
+):
+    """Write a new candidate answer sheet with a heading for every question."""
+    sys.path.insert(0, str(ROOT / "plugins"))
+    from questionnaires.scaffold import candidate_sheet
+    from site_core.builddate import build_datetime
+
+    root = Path(content) / "questionnaires"
+    folders = sorted(p.name for p in root.iterdir() if p.is_dir()) if root.exists() else []
+    questionnaire = _ask(questionnaire, "Questionnaire folder", folders[-1] if folders else "")
+    _scaffold(
+        candidate_sheet(
+            root / questionnaire,
+            _ask(name, "Candidate's name"),
+            _ask(office, "Office"),
+            _ask(received, "Answers received on", build_datetime().date().isoformat()),
+            district,
+            party,
+            website,
+        )
+    )
+
+
+@task(
+    help={
+        "title": "the chapter's title",
+        "number": "chapter number (default: next)",
+        "status": "planned or written",
+        "content": "content folder",
+    }
+)
+def new_guide_chapter(c, title="", number=0, status="planned", content="content"):
+    """Write a new chapter of the organizing guide, numbered after the last one."""
+    sys.path.insert(0, str(ROOT / "plugins"))
+    from guide.scaffold import chapter_file
+
+    _scaffold(
+        chapter_file(Path(content) / "guide", _ask(title, "Chapter title"), int(number), status)
+    )
+
+
 @task
 def publish(c):
     """Build the site for the public address (publishconf.py), then rsync it if configured."""

@@ -15,6 +15,7 @@ from datetime import date, datetime
 import difflib
 import re
 from typing import Annotated
+import unicodedata
 
 from pydantic import BeforeValidator, Field, field_validator
 
@@ -39,7 +40,8 @@ RESERVED_IDS = frozenset({"main", "answers", "endorsement", "history", "rescinde
 
 def slugify(text: str) -> str:
     """Turn "Common Council, District 12" into "common-council-district-12"."""
-    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
 
 
 def to_date(value):
