@@ -13,7 +13,7 @@ CHAPTER_FILE = "chapter.yml"
 # Our plugins, in order. site_core comes first: it reads the chapter file and
 # owns the problem report, the build date and the atomic output every other one uses.
 PLUGIN_PATHS = ["plugins"]
-PLUGINS = ["site_core"]
+PLUGINS = ["site_core", "events"]
 
 # Root-relative links in development; publishconf.py sets the public address.
 SITEURL = ""
@@ -48,6 +48,7 @@ DISPLAY_CATEGORIES_ON_MENU = False
 # The main navigation, in order: (label, URL relative to the site root).
 NAV_LINKS = [
     ("Medicare for All", "medicare-for-all/"),
+    ("Events", "events/"),
     ("About us", "about/"),
     ("News", "news/"),
 ]
@@ -81,7 +82,10 @@ LOAD_CONTENT_CACHE = False
 DELETE_OUTPUT_DIRECTORY = True
 
 # The secondary buttons under "Volunteer with us" on the home page.
-HOME_ACTIONS = [("What is Medicare for All?", "medicare-for-all/")]
+HOME_ACTIONS = [
+    ("Come to an event", "events/"),
+    ("What is Medicare for All?", "medicare-for-all/"),
+]
 
 # site_core sets TIMEZONE and the feed address from content/chapter.yml after
 # Pelican's own settings check, which would otherwise warn that they are missing.
