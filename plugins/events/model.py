@@ -55,7 +55,7 @@ TYPE_LABELS = {
     "phonebank": ("Phonebank", "Phonebanks"),
     "training": ("Training", "Trainings"),
     "meeting": ("Meeting", "Meetings"),
-    "other": ("Event", "Other events"),
+    "other": ("Other", "Other events"),
 }
 #: How long an event lasts when the editor gives no ``end``.
 DEFAULT_LENGTH = {
