@@ -80,12 +80,17 @@ RESERVED_SLUGS = frozenset({*EVENT_TYPES, "past", "calendar", "upcoming"})
 PRIVATE_PLACE = "Address sent after you RSVP"
 
 
-def _check_type(value):
-    if isinstance(value, str) and value.strip() not in EVENT_TYPES:
-        close = difflib.get_close_matches(value.strip().lower(), EVENT_TYPES, n=1, cutoff=0.5)
-        hint = f"did you mean '{close[0]}'?" if close else f"write one of: {', '.join(EVENT_TYPES)}"
-        raise ValueError(f"is not an event type (got {value!r}); {hint}")
-    return value
+def _one_of(options: tuple[str, ...], what: str):
+    """A before-validator that names the closest option when a value is misspelt."""
+
+    def check(value):
+        if isinstance(value, str) and value.strip() not in options:
+            close = difflib.get_close_matches(value.strip().lower(), options, n=1, cutoff=0.5)
+            hint = f"did you mean '{close[0]}'?" if close else f"write one of: {', '.join(options)}"
+            raise ValueError(f"is not {what} (got {value!r}); {hint}")
+        return value
+
+    return check
 
 
 def _as_list(value):
@@ -117,7 +122,7 @@ class EventEntry(Strict):
     )
     type: Annotated[
         Literal[EVENT_TYPES],  # type: ignore[valid-type]
-        BeforeValidator(_check_type),
+        BeforeValidator(_one_of(EVENT_TYPES, "an event type")),
         Field(description="The kind of event; the listing can be filtered by it."),
     ]
     start: When
@@ -140,10 +145,16 @@ class EventEntry(Strict):
     contact: str | None = Field(None, description="A name, e-mail address, phone or link.")
     cancelled: bool = False
     cancelled_reason: str | None = None
-    status: Literal[STATUSES] = "scheduled"  # type: ignore[valid-type]
+    status: Annotated[
+        Literal[STATUSES],  # type: ignore[valid-type]
+        BeforeValidator(_one_of(STATUSES, "a status")),
+    ] = "scheduled"
     previous_start: When | None = Field(None, description="With status: rescheduled.")
     slug: str | None = Field(None, pattern=SLUG_PATTERN, description="The page's address.")
-    repeat: Literal[REPEATS] | None = None  # type: ignore[valid-type]
+    repeat: Annotated[
+        Literal[REPEATS] | None,  # type: ignore[valid-type]
+        BeforeValidator(_one_of(REPEATS, "a way to repeat")),
+    ] = None
     until: Day | None = Field(None, description="Last day of a repeat.")
     dates: list[When] = Field(default_factory=list, description="More start times.")
 

@@ -64,7 +64,7 @@ def localize(when: datetime, zone: ZoneInfo) -> tuple[datetime, str | None, str 
     aware = when.replace(tzinfo=zone)
     stamp = f"{when:%Y-%m-%d %H:%M}"
     if aware.astimezone(UTC).astimezone(zone).replace(tzinfo=None) != when:
-        later = (aware.astimezone(UTC) + timedelta(hours=1)).astimezone(zone)
+        later = aware.astimezone(UTC).astimezone(zone)  # the wall time once clocks moved on
         return (
             aware,
             f"{stamp} does not exist in {zone.key}: the clocks spring forward that night",
