@@ -44,6 +44,7 @@ class Calendars:
             key: Timezone.from_tzinfo(ZoneInfo(key), first_date=first, last_date=last).to_ical()
             for key in zones
         }
+        self.opening = self._opening()
         self.vevents = {e.slug: b"".join(self.vevent(o) for o in e.occurrences) for e in events}
 
     def vevent(self, occurrence: Occurrence) -> bytes:
@@ -67,23 +68,31 @@ class Calendars:
             component.add("conference", vUri(event.online), parameters={"VALUE": "URI"})
         return component.to_ical()
 
-    def calendar(self, name: str, events: list[Event]) -> bytes:
-        """A whole VCALENDAR of ``events``, named ``name``."""
+    def _opening(self) -> bytes:
+        """BEGIN:VCALENDAR and the properties every calendar of the site shares."""
         head = Calendar()
         head.add("prodid", PRODID)
         head.add("version", "2.0")
         head.add("calscale", "GREGORIAN")
         head.add("method", "PUBLISH")
-        head.add("name", name)
-        head.add("x-wr-calname", name)
         head.add("x-wr-timezone", self.chapter_zone)
         head.add("refresh-interval", REFRESH, parameters={"VALUE": "DURATION"})
         head.add("x-published-ttl", "PT6H")
-        opening = head.to_ical().removesuffix(b"END:VCALENDAR\r\n")
+        return head.to_ical().removesuffix(b"END:VCALENDAR\r\n")
+
+    def calendar(self, name: str, events: list[Event]) -> bytes:
+        """A whole VCALENDAR of ``events``, named ``name``."""
+        named = Calendar()
+        named.add("name", name)
+        named.add("x-wr-calname", name)
+        names = (
+            named.to_ical().removeprefix(b"BEGIN:VCALENDAR\r\n").removesuffix(b"END:VCALENDAR\r\n")
+        )
         zones = sorted({e.zone.key for e in events} or {self.chapter_zone})
         return b"".join(
             [
-                opening,
+                self.opening,
+                names,
                 *(self.timezones[key] for key in zones),
                 *(self.vevents[e.slug] for e in events),
                 b"END:VCALENDAR\r\n",
