@@ -139,9 +139,13 @@ class EventEntry(Strict):
     accessibility: str | None = Field(
         None, description="e.g. 'step-free entrance, ASL on request'."
     )
-    languages: Annotated[list[str], BeforeValidator(_as_list)] = Field(
-        default_factory=list, description="e.g. 'English, Spanish'."
-    )
+    languages: Annotated[
+        list[str],
+        BeforeValidator(_as_list),
+        WithJsonSchema(
+            {"anyOf": [{"type": "string"}, {"type": "array", "items": {"type": "string"}}]}
+        ),
+    ] = Field(default_factory=list, description="e.g. 'English, Spanish'.")
     contact: str | None = Field(None, description="A name, e-mail address, phone or link.")
     cancelled: bool = False
     cancelled_reason: str | None = None
