@@ -14,7 +14,7 @@ CHAPTER_FILE = "chapter.yml"
 # owns the problem report, the build date and the atomic output every other one uses.
 PLUGIN_PATHS = ["plugins"]
 # search comes last: its site map lists the pages every plugin before it wrote.
-PLUGINS = ["site_core", "guide", "charters", "questionnaires", "search"]
+PLUGINS = ["site_core", "events", "guide", "charters", "questionnaires", "search"]
 
 # Root-relative links in development; publishconf.py sets the public address.
 SITEURL = ""
@@ -50,6 +50,7 @@ DISPLAY_CATEGORIES_ON_MENU = False
 # The main navigation, in order: (label, URL relative to the site root).
 NAV_LINKS = [
     ("Medicare for All", "medicare-for-all/"),
+    ("Events", "events/"),
     ("About us", "about/"),
     ("News", "news/"),
     ("Guide", "guide/"),
@@ -86,7 +87,10 @@ LOAD_CONTENT_CACHE = False
 DELETE_OUTPUT_DIRECTORY = True
 
 # The secondary buttons under "Volunteer with us" on the home page.
-HOME_ACTIONS = [("What is Medicare for All?", "medicare-for-all/")]
+HOME_ACTIONS = [
+    ("Come to an event", "events/"),
+    ("What is Medicare for All?", "medicare-for-all/"),
+]
 
 # site_core sets TIMEZONE and the feed address from content/chapter.yml after
 # Pelican's own settings check, which would otherwise warn that they are missing.

@@ -1,0 +1,62 @@
+"""The JSON feed of upcoming events (JSON Feed 1.1), for other sites to embed.
+
+Standard JSON Feed items (id, url, title, content_text, tags) with the event's
+facts in a ``_event`` extension object: start and end with offsets, timezone,
+type, status, place, links. A private address is not in the model, so not here.
+"""
+
+from __future__ import annotations
+
+import json
+
+from .model import Occurrence
+
+VERSION = "https://jsonfeed.org/version/1.1"
+
+
+def upcoming_feed(
+    occurrences: list[Occurrence], *, title: str, base_url: str, language: str
+) -> bytes:
+    """The feed document for ``occurrences`` (already the upcoming ones, in order)."""
+    items = []
+    for o in occurrences:
+        event = o.event
+        facts = {
+            "start": o.start.isoformat(),
+            "end": o.end.isoformat(),
+            "timezone": event.zone.key,
+            "type": event.type,
+            "status": event.status,
+            "place": event.place,
+            "attendance": event.attendance,
+            "ics": f"{base_url}/{event.ics_url}",
+        }
+        optional = {
+            "address": event.address,
+            "online": event.online,
+            "rsvp": event.rsvp,
+            "accessibility": event.accessibility,
+            "languages": list(event.languages) or None,
+            "cancelled_reason": event.cancelled_reason,
+            "previous_start": event.previous_start.isoformat() if event.previous_start else None,
+        }
+        facts.update({k: v for k, v in optional.items() if v})
+        items.append(
+            {
+                "id": o.uid,
+                "url": f"{base_url}/{event.url}#{o.anchor}",
+                "title": event.title,
+                "content_text": event.description_text or event.title,
+                "tags": [event.type],
+                "_event": facts,
+            }
+        )
+    feed = {
+        "version": VERSION,
+        "title": title,
+        "home_page_url": f"{base_url}/events/",
+        "feed_url": f"{base_url}/events/upcoming.json",
+        "language": language,
+        "items": items,
+    }
+    return (json.dumps(feed, ensure_ascii=False, indent=1) + "\n").encode("utf-8")

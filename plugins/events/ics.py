@@ -1,0 +1,128 @@
+"""iCalendar (RFC 5545) files: one per event, one for all events, one per type.
+
+Built with the ``icalendar`` library. Every occurrence is its own VEVENT with a
+UID that is the same in every build (``<slug>-<first start in UTC>@<site host>``;
+a rescheduled event keeps the UID of its previous start, so calendars move it
+instead of adding a second one), a DTSTAMP in UTC from the build date, and its
+times in the event's own timezone with that zone's VTIMEZONE in the file.
+Each VEVENT is serialised once and reused by every calendar that lists it.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime, timedelta
+from zoneinfo import ZoneInfo
+
+from icalendar import Calendar, Event as VEvent, Timezone, vUri
+
+from .model import Event, Occurrence
+
+PRODID = "-//Medicare for All chapter site kit//events//EN"
+#: iCalendar STATUS and SEQUENCE for each of our statuses.
+STATUS = {
+    "scheduled": ("CONFIRMED", 0),
+    "rescheduled": ("CONFIRMED", 1),
+    "postponed": ("TENTATIVE", 1),
+    "cancelled": ("CANCELLED", 1),
+}
+SUMMARY_PREFIX = {"postponed": "Postponed: ", "cancelled": "Cancelled: "}
+REFRESH = timedelta(hours=6)  # how often subscribed calendar apps should fetch again
+
+
+class Calendars:
+    """Serialised VEVENTs and VTIMEZONEs of one build, assembled into calendar files."""
+
+    def __init__(self, events: list[Event], *, now: datetime, base_url: str, chapter_zone: str):
+        self.stamp = now.astimezone(UTC)
+        self.base_url = base_url
+        self.chapter_zone = chapter_zone
+        starts = [o.start for e in events for o in e.occurrences] or [self.stamp]
+        first = date(min(starts).year - 1, 1, 1)
+        last = date(max(starts).year + 2, 1, 1)
+        zones = sorted({e.zone.key for e in events} | {chapter_zone})
+        self.timezones = {
+            key: Timezone.from_tzinfo(ZoneInfo(key), first_date=first, last_date=last).to_ical()
+            for key in zones
+        }
+        self.opening = self._opening()
+        self.vevents = {e.slug: b"".join(self.vevent(o) for o in e.occurrences) for e in events}
+
+    def vevent(self, occurrence: Occurrence) -> bytes:
+        """One occurrence as a serialised VEVENT."""
+        event = occurrence.event
+        status, sequence = STATUS[event.status]
+        page = f"{self.base_url}/{event.url}"
+        component = VEvent()
+        component.add("uid", occurrence.uid)
+        component.add("dtstamp", self.stamp)
+        component.add("dtstart", occurrence.start)
+        component.add("dtend", occurrence.end)
+        component.add("summary", SUMMARY_PREFIX.get(event.status, "") + event.title)
+        component.add("status", status)
+        component.add("sequence", sequence)
+        component.add("categories", [event.type_label])
+        component.add("url", vUri(page))
+        component.add("location", _location(event))
+        component.add("description", _description(event, page))
+        if event.online and event.is_active:
+            component.add("conference", vUri(event.online), parameters={"VALUE": "URI"})
+        return component.to_ical()
+
+    def _opening(self) -> bytes:
+        """BEGIN:VCALENDAR and the properties every calendar of the site shares."""
+        head = Calendar()
+        head.add("prodid", PRODID)
+        head.add("version", "2.0")
+        head.add("calscale", "GREGORIAN")
+        head.add("method", "PUBLISH")
+        head.add("x-wr-timezone", self.chapter_zone)
+        head.add("refresh-interval", REFRESH, parameters={"VALUE": "DURATION"})
+        head.add("x-published-ttl", "PT6H")
+        return head.to_ical().removesuffix(b"END:VCALENDAR\r\n")
+
+    def calendar(self, name: str, events: list[Event]) -> bytes:
+        """A whole VCALENDAR of ``events``, named ``name``."""
+        named = Calendar()
+        named.add("name", name)
+        named.add("x-wr-calname", name)
+        names = (
+            named.to_ical().removeprefix(b"BEGIN:VCALENDAR\r\n").removesuffix(b"END:VCALENDAR\r\n")
+        )
+        zones = sorted({e.zone.key for e in events} or {self.chapter_zone})
+        return b"".join(
+            [
+                self.opening,
+                names,
+                *(self.timezones[key] for key in zones),
+                *(self.vevents[e.slug] for e in events),
+                b"END:VCALENDAR\r\n",
+            ]
+        )
+
+
+def _location(event: Event) -> str:
+    parts = [event.location, event.address] if not event.address_private else [event.location]
+    text = ", ".join(p for p in parts if p)
+    if event.address_private:
+        return f"{text} (address sent after you RSVP)" if text else "Address sent after you RSVP"
+    return text or "Online"
+
+
+def _description(event: Event, page: str) -> str:
+    lines = []
+    if event.status == "cancelled":
+        lines.append(
+            "CANCELLED" + (f": {event.cancelled_reason}" if event.cancelled_reason else ".")
+        )
+    elif event.status == "postponed":
+        lines.append("POSTPONED: a new date will be announced.")
+    if event.description_text:
+        lines.append(event.description_text)
+    if event.online and event.is_active:
+        lines.append(f"Join online: {event.online}")
+    if event.rsvp and event.is_active:
+        lines.append(f"RSVP: {event.rsvp}")
+    if event.accessibility:
+        lines.append(f"Accessibility: {event.accessibility}")
+    lines.append(f"Details: {page}")
+    return "\n\n".join(lines)

@@ -1,0 +1,89 @@
+"""schema.org ``Event`` structured data (JSON-LD) for an event's page.
+
+One ``Event`` per occurrence, with the properties Google's event rich results
+require and recommend: name, startDate and endDate with their UTC offset,
+eventStatus (including EventCancelled, EventPostponed, EventRescheduled with
+previousStartDate), eventAttendanceMode, location (a Place with its address, a
+VirtualLocation, or both), description, organizer, offers (the RSVP link),
+image and url. A private address never appears: only the neighbourhood and city.
+"""
+
+from __future__ import annotations
+
+import json
+
+from markupsafe import Markup
+
+from .model import Event
+
+SCHEMA = "https://schema.org"
+STATUS = {
+    "scheduled": "EventScheduled",
+    "rescheduled": "EventRescheduled",
+    "postponed": "EventPostponed",
+    "cancelled": "EventCancelled",
+}
+ATTENDANCE = {
+    "offline": "OfflineEventAttendanceMode",
+    "online": "OnlineEventAttendanceMode",
+    "mixed": "MixedEventAttendanceMode",
+}
+CURRENCY = "USD"  # Medicare for All is a US campaign; events are free
+
+
+def _place(event: Event, chapter) -> dict:
+    address = {"@type": "PostalAddress"}
+    if event.address:
+        address["streetAddress"] = event.address
+    if chapter is not None:
+        address["addressLocality"] = chapter.city
+        address["addressRegion"] = chapter.region
+    return {"@type": "Place", "name": event.place, "address": address}
+
+
+def event_objects(event: Event, *, page_url: str, chapter, image: str) -> list[dict]:
+    """The schema.org Event objects of every occurrence of ``event``."""
+    locations = []
+    if event.attendance in {"offline", "mixed"}:
+        locations.append(_place(event, chapter))
+    if event.attendance in {"online", "mixed"}:
+        locations.append({"@type": "VirtualLocation", "url": event.online})
+    base = {
+        "@context": SCHEMA,
+        "@type": "Event",
+        "name": event.title,
+        "eventStatus": f"{SCHEMA}/{STATUS[event.status]}",
+        "eventAttendanceMode": f"{SCHEMA}/{ATTENDANCE[event.attendance]}",
+        "location": locations[0] if len(locations) == 1 else locations,
+        "description": event.description_text or f"{event.type_label}: {event.title}",
+        "image": [image],
+        "url": page_url,
+    }
+    if chapter is not None:
+        base["organizer"] = {"@type": "Organization", "name": chapter.name, "url": chapter.site_url}
+    if event.previous_start is not None:
+        base["previousStartDate"] = event.previous_start.isoformat()
+    if event.rsvp:
+        base["offers"] = {
+            "@type": "Offer",
+            "url": event.rsvp,
+            "price": 0,
+            "priceCurrency": CURRENCY,
+            "availability": f"{SCHEMA}/InStock",
+        }
+    return [
+        {
+            **base,
+            "startDate": o.start.isoformat(),
+            "endDate": o.end.isoformat(),
+            "@id": f"{page_url}#{o.anchor}",
+        }
+        for o in event.occurrences
+    ]
+
+
+def script_json(data) -> Markup:
+    """JSON that is safe inside a ``<script>`` element: no '<', '>' or '&' as such."""
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    text = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+    return Markup(text)

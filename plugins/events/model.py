@@ -1,0 +1,511 @@
+"""What an events file may hold, and the typed events the rest of the plugin uses.
+
+:class:`EventEntry` is the single statement of the editor's format, field by
+field (``content/events/*.yml`` holds a list of them: :class:`EventFile`, from
+which the JSON Schema editors use is generated). Rules that need more than one
+field (an end after its start, a local time that exists in its timezone,
+repeats) are in :func:`build_event`, which turns a valid entry into an
+:class:`Event` with aware datetimes and its :class:`Occurrence` list, and
+records every problem it finds instead of stopping at the first.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta
+import difflib
+from html import unescape
+import re
+from typing import Annotated, Literal
+from urllib.parse import quote_plus
+from zoneinfo import ZoneInfo
+
+from markupsafe import Markup
+from pydantic import BeforeValidator, Field, RootModel, WithJsonSchema, field_validator
+
+from site_core.chapter import Strict, check_timezone, check_web_url
+from site_core.problems import ProblemReport
+from site_core.safety import render_markdown
+
+from .timing import (
+    date_label,
+    localize,
+    parse_day,
+    parse_when,
+    repeat_starts,
+    short_date_label,
+    time_label,
+)
+
+EVENT_TYPES = (
+    "canvass",
+    "town-hall",
+    "panel",
+    "rally",
+    "phonebank",
+    "training",
+    "meeting",
+    "other",
+)
+TYPE_LABELS = {
+    "canvass": ("Canvass", "Canvasses"),
+    "town-hall": ("Town hall", "Town halls"),
+    "panel": ("Panel", "Panels"),
+    "rally": ("Rally", "Rallies"),
+    "phonebank": ("Phonebank", "Phonebanks"),
+    "training": ("Training", "Trainings"),
+    "meeting": ("Meeting", "Meetings"),
+    "other": ("Other", "Other events"),
+}
+#: How long an event lasts when the editor gives no ``end``.
+DEFAULT_LENGTH = {
+    "canvass": timedelta(hours=3),
+    "town-hall": timedelta(hours=2),
+    "panel": timedelta(hours=2),
+    "rally": timedelta(hours=2),
+    "phonebank": timedelta(hours=2),
+    "training": timedelta(hours=2),
+    "meeting": timedelta(hours=1, minutes=30),
+    "other": timedelta(hours=2),
+}
+STATUSES = ("scheduled", "postponed", "rescheduled", "cancelled")
+REPEATS = ("weekly", "biweekly", "monthly")
+#: More occurrences than this is a typo in ``until`` (five years of weekly events).
+MAX_OCCURRENCES = 260
+#: Further than this from the build date, an event is probably a typo in the year.
+FAR_AWAY = timedelta(days=2 * 365)
+SLUG_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
+#: Names under /events/ that pages and feeds of the listing already use.
+RESERVED_SLUGS = frozenset({*EVENT_TYPES, "past", "calendar", "upcoming"})
+PRIVATE_PLACE = "Address sent after you RSVP"
+
+
+def _one_of(options: tuple[str, ...], what: str):
+    """A before-validator that names the closest option when a value is misspelt."""
+
+    def check(value):
+        if isinstance(value, str) and value.strip() not in options:
+            close = difflib.get_close_matches(value.strip().lower(), options, n=1, cutoff=0.5)
+            hint = f"did you mean '{close[0]}'?" if close else f"write one of: {', '.join(options)}"
+            raise ValueError(f"is not {what} (got {value!r}); {hint}")
+        return value
+
+    return check
+
+
+def _as_list(value):
+    """Accept ``languages: English, Spanish`` as well as a YAML list."""
+    if isinstance(value, str):
+        return [part.strip() for part in value.split(",") if part.strip()]
+    return value
+
+
+_WHEN_SCHEMA = {
+    "type": "string",
+    "description": "Local date and time in the event's timezone, or ISO 8601 with an offset.",
+    "examples": ["2026-12-05 10:00", "2026-11-01T01:30-05:00"],
+}
+
+When = Annotated[datetime, BeforeValidator(parse_when), WithJsonSchema(_WHEN_SCHEMA)]
+Day = Annotated[
+    date,
+    BeforeValidator(parse_day),
+    WithJsonSchema({"type": "string", "format": "date", "examples": ["2027-01-26"]}),
+]
+
+
+class EventEntry(Strict):
+    """One event as an editor writes it: an item of the list in ``content/events/*.yml``."""
+
+    title: str = Field(
+        min_length=1, description="What readers see first, e.g. 'Door knocking in Atwood'."
+    )
+    type: Annotated[
+        Literal[EVENT_TYPES],  # type: ignore[valid-type]
+        BeforeValidator(_one_of(EVENT_TYPES, "an event type")),
+        Field(description="The kind of event; the listing can be filtered by it."),
+    ]
+    start: When
+    end: When | None = Field(None, description="Default: a usual length for the type.")
+    timezone: str | None = Field(None, description="IANA name; default: the chapter's.")
+    location: str | None = Field(None, description="The place's name, or a neighbourhood.")
+    address: str | None = Field(None, description="Street address; shown with a map link.")
+    address_private: bool = Field(
+        False, description="A member's home: the address is published nowhere."
+    )
+    online: str | None = Field(None, description="https link to join a virtual event.")
+    rsvp: str | None = Field(None, description="https link to sign up (Mobilize, Action Network…).")
+    description: str = Field("", description="Markdown.")
+    accessibility: str | None = Field(
+        None, description="e.g. 'step-free entrance, ASL on request'."
+    )
+    languages: Annotated[
+        list[str],
+        BeforeValidator(_as_list),
+        WithJsonSchema(
+            {"anyOf": [{"type": "string"}, {"type": "array", "items": {"type": "string"}}]}
+        ),
+    ] = Field(default_factory=list, description="e.g. 'English, Spanish'.")
+    contact: str | None = Field(None, description="A name, e-mail address, phone or link.")
+    cancelled: bool = False
+    cancelled_reason: str | None = None
+    status: Annotated[
+        Literal[STATUSES],  # type: ignore[valid-type]
+        BeforeValidator(_one_of(STATUSES, "a status")),
+    ] = "scheduled"
+    previous_start: When | None = Field(None, description="With status: rescheduled.")
+    slug: str | None = Field(None, pattern=SLUG_PATTERN, description="The page's address.")
+    repeat: Annotated[
+        Literal[REPEATS] | None,  # type: ignore[valid-type]
+        BeforeValidator(_one_of(REPEATS, "a way to repeat")),
+    ] = None
+    until: Day | None = Field(None, description="Last day of a repeat.")
+    dates: list[When] = Field(default_factory=list, description="More start times.")
+
+    _urls = field_validator("online", "rsvp")(check_web_url)
+    _tz = field_validator("timezone")(check_timezone)
+
+    @field_validator("contact")
+    @classmethod
+    def _contact(cls, value: str | None) -> str | None:
+        if value and re.match(r"^[a-z][a-z0-9+.-]*:", value, re.IGNORECASE):
+            scheme = value.split(":", 1)[0].lower()
+            if scheme in {"http", "https"}:
+                return check_web_url(value)
+            if scheme not in {"mailto", "tel"}:
+                raise ValueError(
+                    f"must be a name, e-mail address, phone number or web address (got {value!r}); "
+                    "write e.g. 'Mark Kelly, m4a@example.org'"
+                )
+        return value
+
+
+class EventFile(RootModel[list[EventEntry]]):
+    """A whole events file: a YAML list of events (the JSON Schema's root)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Occurrence:
+    """One date of an event: the unit listings, calendars and feeds are made of."""
+
+    event: Event
+    start: datetime
+    end: datetime
+    uid: str
+
+    @property
+    def anchor(self) -> str:
+        """The id of this date on the event's page."""
+        return f"on-{self.start:%Y-%m-%d-%H%M}"
+
+    @property
+    def date_label(self) -> str:
+        """Saturday, December 5, 2026."""
+        return date_label(self.start)
+
+    @property
+    def short_date(self) -> str:
+        """Sat, Dec 5."""
+        return short_date_label(self.start)
+
+    @property
+    def time_label(self) -> str:
+        """10:00 AM – 1:00 PM, with the end's date when it ends on another day."""
+        end = time_label(self.end)
+        if self.end.date() != self.start.date():
+            end = f"{short_date_label(self.end)}, {end}"
+        zone = f" {self.start.strftime('%Z')}" if self.event.zone_differs else ""
+        return f"{time_label(self.start)} – {end}{zone}"
+
+
+@dataclass(frozen=True, slots=True)
+class Event:
+    """A valid event, ready for pages, calendars and feeds. A private address is not kept."""
+
+    slug: str
+    title: str
+    type: str
+    status: str
+    zone: ZoneInfo
+    zone_differs: bool
+    location: str | None
+    address: str | None
+    address_private: bool
+    online: str | None
+    rsvp: str | None
+    description_html: Markup
+    description_text: str
+    accessibility: str | None
+    languages: tuple[str, ...]
+    contact: str | None
+    cancelled_reason: str | None
+    previous_start: datetime | None
+    source: str
+    line: int | None
+    occurrences: tuple[Occurrence, ...] = field(default=())
+
+    @property
+    def type_label(self) -> str:
+        """Canvass, Town hall…"""
+        return TYPE_LABELS[self.type][0]
+
+    @property
+    def url(self) -> str:
+        """The page's address, relative to the site root."""
+        return f"events/{self.slug}/"
+
+    @property
+    def save_as(self) -> str:
+        """The page's file in the output."""
+        return f"events/{self.slug}/index.html"
+
+    @property
+    def ics_url(self) -> str:
+        """The event's own calendar file."""
+        return f"events/{self.slug}.ics"
+
+    @property
+    def place(self) -> str:
+        """Where, in a few words: the place's name, or "Online"."""
+        if self.location:
+            return self.location
+        if self.address:
+            return self.address
+        if self.address_private:
+            return PRIVATE_PLACE
+        return "Online"
+
+    @property
+    def attendance(self) -> str:
+        """offline, online or mixed (schema.org's eventAttendanceMode)."""
+        in_person = bool(self.location or self.address or self.address_private)
+        if in_person and self.online:
+            return "mixed"
+        return "online" if self.online else "offline"
+
+    @property
+    def map_url(self) -> str | None:
+        """A plain OpenStreetMap search link for a public address; None otherwise."""
+        if (
+            self.address_private
+            or not (self.address or self.location)
+            or self.attendance == "online"
+        ):
+            return None
+        return "https://www.openstreetmap.org/search?query=" + quote_plus(
+            self.address or self.location
+        )
+
+    @property
+    def contact_href(self) -> str | None:
+        """A link for the contact, when it is an e-mail address or a web address."""
+        text = self.contact or ""
+        if re.match(r"^(https?|mailto|tel):", text):
+            return text
+        if re.fullmatch(r"[^@\s,]+@[^@\s,]+\.[a-z]{2,}", text, re.IGNORECASE):
+            return f"mailto:{text}"
+        return None
+
+    @property
+    def is_active(self) -> bool:
+        """Readers can still go: not cancelled or postponed."""
+        return self.status in {"scheduled", "rescheduled"}
+
+
+@dataclass(frozen=True, slots=True)
+class BuildFacts:
+    """What building an event needs to know about the site and the build."""
+
+    chapter_zone: str
+    now: datetime
+    host: str
+
+
+def _plain_text(html: str) -> str:
+    """Sanitised HTML as plain text for calendars and structured data."""
+    text = re.sub(r"</(p|li|h\d|blockquote|pre|tr)>", "\n", html)
+    text = unescape(re.sub(r"<[^>]+>", "", text))
+    return re.sub(r"\n{2,}", "\n", text).strip()
+
+
+def default_slug(entry: EventEntry, first: datetime) -> str:
+    """``2026-12-05-door-knocking-in-atwood``: the date keeps recurring titles apart."""
+    words = re.sub(r"[^a-z0-9]+", "-", entry.title.lower()).strip("-")[:60].rstrip("-")
+    return f"{first:%Y-%m-%d}-{words or 'event'}"
+
+
+class _Checker:
+    """Report problems of one event at the line of the field they concern."""
+
+    def __init__(self, report: ProblemReport, path, lines, prefix: str):
+        self.report, self.path, self.lines, self.prefix = report, path, lines, prefix
+        self.failed = False
+
+    def line(self, name: str, index: int | None = None) -> int | None:
+        value = self.lines.get(name) if hasattr(self.lines, "get") else None
+        if index is not None and hasattr(value, "item_lines") and index < len(value.item_lines):
+            return value.item_lines[index]
+        return self.lines.line_of(name) if hasattr(self.lines, "line_of") else None
+
+    def error(self, name: str, message: str, hint: str | None = None, index=None) -> None:
+        self.failed = True
+        self.report.error(self.path, self.line(name, index), self.prefix + name, message, hint)
+
+    def warning(self, name: str, message: str, hint: str | None = None) -> None:
+        self.report.warning(self.path, self.line(name), self.prefix + name, message, hint)
+
+    def localize(self, name: str, when: datetime, zone: ZoneInfo, index=None) -> datetime:
+        aware, problem, hint = localize(when, zone)
+        if problem:
+            self.error(name, problem, hint, index)
+        return aware
+
+
+def _check_fields(entry: EventEntry, check: _Checker) -> None:
+    """The rules between fields that do not involve times."""
+    if not (entry.location or entry.address or entry.online or entry.address_private):
+        check.error(
+            "location",
+            "says neither where nor how to join",
+            "add 'location:' (and 'address:') for a place, or 'online:' with the meeting link",
+        )
+    if entry.cancelled and entry.status not in {"scheduled", "cancelled"}:
+        check.error(
+            "cancelled",
+            f"cannot go with status: {entry.status}",
+            "keep 'cancelled: true' or the status, not both",
+        )
+    if entry.cancelled_reason and not (entry.cancelled or entry.status == "cancelled"):
+        check.error(
+            "cancelled_reason", "is given but the event is not cancelled", "add 'cancelled: true'"
+        )
+    if entry.status == "rescheduled" and entry.previous_start is None:
+        check.error(
+            "status",
+            "rescheduled needs the old time",
+            "add 'previous_start:' with the date it had before",
+        )
+    if entry.previous_start is not None and entry.status != "rescheduled":
+        check.error("previous_start", "is only for rescheduled events", "add 'status: rescheduled'")
+    if entry.repeat and entry.until is None:
+        check.error(
+            "repeat",
+            "needs an end date",
+            "add 'until:' with the last day, e.g. 'until: 2027-03-30'",
+        )
+    if entry.until is not None and not entry.repeat:
+        check.error(
+            "until", "is only for repeating events", "add 'repeat: weekly' (or biweekly, monthly)"
+        )
+    if entry.repeat and entry.dates:
+        check.error("dates", "cannot go with 'repeat'", "list the dates, or repeat, not both")
+    if entry.slug in RESERVED_SLUGS:
+        check.error(
+            "slug",
+            f"'{entry.slug}' is the address of a page of the events listing",
+            f"choose another slug, e.g. '{entry.slug}-{entry.start:%Y-%m}'",
+        )
+    if entry.address_private and not (entry.rsvp or entry.contact):
+        check.warning(
+            "address_private", "readers have no way to get the address", "add 'rsvp:' or 'contact:'"
+        )
+
+
+def _local_starts(entry: EventEntry, start: datetime, check: _Checker) -> list[datetime]:
+    """The local (naive) start times of every occurrence."""
+    local = start.replace(tzinfo=None)
+    if entry.repeat and entry.until is not None:
+        if entry.until < local.date():
+            check.error(
+                "until",
+                f"is before the start ({local:%Y-%m-%d})",
+                "write the last day the event repeats",
+            )
+            return [local]
+        starts = repeat_starts(local, entry.repeat, entry.until)
+        if len(starts) > MAX_OCCURRENCES:
+            check.error(
+                "until",
+                f"makes {len(starts)} dates, more than {MAX_OCCURRENCES}",
+                "check the year in 'until:'",
+            )
+            return [local]
+        return starts
+    return [local]
+
+
+def build_event(
+    entry: EventEntry, lines, path, report: ProblemReport, prefix: str, facts: BuildFacts
+) -> Event | None:
+    """Turn a valid entry into an Event with its occurrences, or record why it cannot be."""
+    check = _Checker(report, path, lines, prefix)
+    _check_fields(entry, check)
+    zone = ZoneInfo(entry.timezone or facts.chapter_zone)
+    start = check.localize("start", entry.start, zone)
+    length = DEFAULT_LENGTH[entry.type]
+    if entry.end is not None:
+        end = check.localize("end", entry.end, zone)
+        if end <= start:
+            check.error(
+                "end",
+                f"must be after the start (got {entry.end:%Y-%m-%d %H:%M}, "
+                f"start {entry.start:%Y-%m-%d %H:%M})",
+                "write the time the event ends, on the same day unless it runs overnight",
+            )
+        else:
+            length = end - start
+    previous = None
+    if entry.previous_start is not None:
+        previous = check.localize("previous_start", entry.previous_start, zone)
+    if abs(start - facts.now) > FAR_AWAY:
+        check.warning(
+            "start",
+            f"is more than two years from the build date ({start:%Y-%m-%d})",
+            "check the year",
+        )
+    starts = [start]
+    if entry.repeat or entry.dates:
+        local_starts = _local_starts(entry, start, check)
+        starts = [check.localize("repeat", s, zone) for s in local_starts[1:]]
+        for index, extra in enumerate(entry.dates):
+            starts.append(check.localize("dates", extra, zone, index))
+        starts = sorted({start, *starts})
+    if check.failed:
+        return None
+    html = render_markdown(entry.description)
+    event = Event(
+        slug=entry.slug or default_slug(entry, (previous or start)),
+        title=entry.title,
+        type=entry.type,
+        status="cancelled" if entry.cancelled else entry.status,
+        zone=zone,
+        zone_differs=zone.key != facts.chapter_zone,
+        location=entry.location,
+        address=None if entry.address_private else entry.address,
+        address_private=entry.address_private,
+        online=entry.online,
+        rsvp=entry.rsvp,
+        description_html=Markup(html),
+        description_text=_plain_text(html),
+        accessibility=entry.accessibility,
+        languages=tuple(entry.languages),
+        contact=entry.contact,
+        cancelled_reason=entry.cancelled_reason,
+        previous_start=previous,
+        source=report.relative(path),
+        line=getattr(lines, "line", None),
+    )
+    original_first = previous or start
+    occurrences = tuple(
+        Occurrence(
+            event, s, s + length, _uid(event.slug, original_first if i == 0 else s, facts.host)
+        )
+        for i, s in enumerate(starts)
+    )
+    object.__setattr__(event, "occurrences", occurrences)  # the one place an Event is completed
+    return event
+
+
+def _uid(slug: str, start: datetime, host: str) -> str:
+    """A UID that stays the same from build to build (RFC 5545 3.8.4.7)."""
+    return f"{slug}-{start.astimezone(ZoneInfo('UTC')):%Y%m%dT%H%M%SZ}@{host}"

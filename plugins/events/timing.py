@@ -1,0 +1,148 @@
+"""Dates and times of events: parsing, local times at DST changes, repeats, "upcoming".
+
+Editors write local wall-clock times (``2026-12-05 10:00``) in the event's
+timezone. :func:`localize` turns one into an aware datetime and refuses the two
+kinds of local time that daylight saving makes meaningless: a time skipped
+when clocks spring forward, and a time that happens twice when they fall back.
+Repeats are expanded in local time, so a weekly 6 pm phonebank stays at 6 pm
+across a DST change. :func:`is_upcoming` is the one rule for "upcoming".
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime, timedelta
+from zoneinfo import ZoneInfo
+
+EXAMPLE = "write e.g. '2026-12-05 10:00' (year-month-day, then the 24-hour time)"
+
+#: How far apart repeats are, for the fixed-step kinds.
+REPEAT_STEPS = {"weekly": timedelta(days=7), "biweekly": timedelta(days=14)}
+
+
+def parse_when(value) -> datetime:
+    """Read a start or end time as YAML gives it: a string, or a datetime; never a bare date."""
+    if isinstance(value, datetime):
+        return value
+    if isinstance(value, date):
+        raise ValueError(
+            f"needs a time of day as well as the date (got {value.isoformat()}); {EXAMPLE}"
+        )
+    if not isinstance(value, str):
+        raise ValueError(f"must be a date and time (got {value!r}); {EXAMPLE}")
+    text = value.strip()
+    try:
+        parsed = datetime.fromisoformat(text)
+    except ValueError:
+        raise ValueError(f"is not a date and time (got {text!r}); {EXAMPLE}") from None
+    if ":" not in text:
+        raise ValueError(f"needs a time of day as well as the date (got {text!r}); {EXAMPLE}")
+    return parsed
+
+
+def parse_day(value) -> date:
+    """Read an ``until`` date: a date, or a string in year-month-day form."""
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    try:
+        return date.fromisoformat(str(value).strip())
+    except ValueError:
+        raise ValueError(
+            f"is not a date (got {value!r}); write e.g. '2027-01-26' (year-month-day)"
+        ) from None
+
+
+def localize(when: datetime, zone: ZoneInfo) -> tuple[datetime, str | None, str | None]:
+    """Return (aware time, problem, hint) for a local time in ``zone``; problem is None if fine.
+
+    A time written with an explicit UTC offset is taken as it is (this is how an
+    editor picks one of the two 1:30s of the night clocks fall back).
+    """
+    if when.tzinfo is not None:
+        return when.astimezone(zone), None, None
+    aware = when.replace(tzinfo=zone)
+    stamp = f"{when:%Y-%m-%d %H:%M}"
+    if aware.astimezone(UTC).astimezone(zone).replace(tzinfo=None) != when:
+        later = aware.astimezone(UTC).astimezone(zone)  # the wall time once clocks moved on
+        return (
+            aware,
+            f"{stamp} does not exist in {zone.key}: the clocks spring forward that night",
+            f"pick a time that exists, e.g. '{later:%Y-%m-%d %H:%M}'",
+        )
+    other = aware.replace(fold=1)
+    if other.utcoffset() != aware.utcoffset():
+        first, second = _offset(aware), _offset(other)
+        return (
+            aware,
+            f"{stamp} happens twice in {zone.key}: the clocks fall back that night",
+            f"write the offset to say which, e.g. '{when:%Y-%m-%dT%H:%M}{first}' (the first) "
+            f"or '{when:%Y-%m-%dT%H:%M}{second}' (the second)",
+        )
+    return aware, None, None
+
+
+def _offset(when: datetime) -> str:
+    text = when.strftime("%z")
+    return f"{text[:3]}:{text[3:]}"
+
+
+def repeat_starts(first: datetime, repeat: str, until: date) -> list[datetime]:
+    """Every local start time of a repeating event from ``first`` up to ``until`` (inclusive).
+
+    ``monthly`` keeps the weekday and its place in the month (the 2nd Thursday);
+    a start in the fifth week means the last such weekday of each month.
+    """
+    starts = []
+    if repeat in REPEAT_STEPS:
+        step = REPEAT_STEPS[repeat]
+        current = first
+        while current.date() <= until:
+            starts.append(current)
+            current += step
+        return starts
+    week = (first.day - 1) // 7  # 0 = first ... 4 = fifth, taken as "last"
+    year, month = first.year, first.month
+    while True:
+        day = _nth_weekday(year, month, first.weekday(), week)
+        current = first.replace(year=year, month=month, day=day)
+        if current.date() > until:
+            return starts
+        starts.append(current)
+        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+
+
+def _nth_weekday(year: int, month: int, weekday: int, week: int) -> int:
+    """The day of the month of the ``week``-th (0-based; 4 = last) ``weekday``."""
+    first = date(year, month, 1)
+    day = 1 + (weekday - first.weekday()) % 7 + 7 * min(week, 3)
+    if week >= 4:
+        following = date(year + (month == 12), month % 12 + 1, 1)
+        days_in_month = (following - first).days
+        while day + 7 <= days_in_month:
+            day += 7
+    return day
+
+
+def is_upcoming(end: datetime, now: datetime) -> bool:
+    """Say whether an occurrence ending at ``end`` is still to come (or under way) at ``now``.
+
+    ``now`` is the build date (``settings["BUILD_DATETIME"]``), so the same
+    ``SOURCE_DATE_EPOCH`` always sorts the same events into upcoming and past.
+    """
+    return end > now
+
+
+def time_label(when: datetime) -> str:
+    """A clock time as readers in the US write it: 6:30 PM."""
+    return when.strftime("%-I:%M %p")
+
+
+def date_label(when: datetime) -> str:
+    """A full date: Saturday, December 5, 2026."""
+    return when.strftime("%A, %B %-d, %Y")
+
+
+def short_date_label(when: datetime) -> str:
+    """A compact date: Sat, Dec 5."""
+    return when.strftime("%a, %b %-d")

@@ -1,0 +1,132 @@
+"""The sample site's events: listings, pages, JSON-LD, calendars, JSON feed, private addresses."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+import json
+from pathlib import Path
+
+import icalendar
+
+from sitebuild import ROOT, soup
+
+PRIVATE_ADDRESS = "2914 Hoard St"
+REQUIRED_JSONLD = {
+    "@context",
+    "@type",
+    "name",
+    "startDate",
+    "endDate",
+    "eventStatus",
+    "eventAttendanceMode",
+    "location",
+    "description",
+    "organizer",
+    "image",
+    "url",
+}
+
+
+def test_the_private_address_is_in_no_output_file(sample_site: Path):
+    source = (ROOT / "content" / "events" / "meetings.yml").read_text()
+    assert PRIVATE_ADDRESS in source and "address_private: true" in source
+    files = [p for p in sample_site.rglob("*") if p.is_file()]
+    assert any(p.suffix == ".ics" for p in files) and (sample_site / "sitemap.xml") in files
+    leaks = [p for p in files if PRIVATE_ADDRESS.encode() in p.read_bytes()]
+    assert leaks == []
+    page = soup(
+        sample_site / "events" / "2026-12-06-house-meeting-our-health-care-stories" / "index.html"
+    )
+    assert "Address sent after you RSVP" in page.find("address").get_text()
+    assert not page.find("a", string="Map (OpenStreetMap)")
+
+
+def test_every_event_page_has_valid_event_jsonld(sample_site: Path):
+    pages = sorted((sample_site / "events").glob("*/index.html"))
+    event_pages = [p for p in pages if p.parent.name[:4].isdigit()]
+    assert len(event_pages) >= 10
+    for path in event_pages:
+        (script,) = soup(path).find_all("script", type="application/ld+json")
+        for data in json.loads(script.string):
+            assert data.keys() >= REQUIRED_JSONLD, path
+            assert data["@type"] == "Event"
+            for key in ("startDate", "endDate"):
+                assert datetime.fromisoformat(data[key]).utcoffset() is not None
+            assert data["url"].startswith("https://m4a.madisondsa.org/events/")
+            locations = (
+                data["location"] if isinstance(data["location"], list) else [data["location"]]
+            )
+            assert {loc["@type"] for loc in locations} <= {"Place", "VirtualLocation"}
+            if "offers" in data:
+                assert data["offers"]["url"].startswith("https://")
+
+
+def test_every_calendar_file_parses_with_icalendar(sample_site: Path):
+    files = sorted(sample_site.rglob("*.ics"))
+    names = {p.relative_to(sample_site).as_posix() for p in files}
+    assert {"events/calendar.ics", "events/canvass.ics", "events/phonebank.ics"} <= names
+    stamp = datetime(2026, 11, 25, 12, tzinfo=UTC)
+    for path in files:
+        cal = icalendar.Calendar.from_ical(path.read_bytes())
+        assert str(cal["VERSION"]) == "2.0" and str(cal["METHOD"]) == "PUBLISH"
+        tzids = {str(tz["TZID"]) for tz in cal.walk("VTIMEZONE")}
+        for vevent in cal.walk("VEVENT"):
+            assert vevent["DTSTAMP"].dt == stamp
+            assert vevent.start.tzinfo is not None and vevent.end > vevent.start
+            assert str(vevent["DTSTART"].params["TZID"]) in tzids
+            assert str(vevent["URL"]).startswith("https://m4a.madisondsa.org/events/")
+    whole = icalendar.Calendar.from_ical((sample_site / "events" / "calendar.ics").read_bytes())
+    uids = [str(v["UID"]) for v in whole.walk("VEVENT")]
+    assert len(uids) == len(set(uids)) > 20
+    statuses = {str(v["SUMMARY"]): str(v["STATUS"]) for v in whole.walk("VEVENT")}
+    assert statuses["Cancelled: Rally for single payer at the Capitol"] == "CANCELLED"
+
+
+def test_json_feed_lists_upcoming_events_in_order(sample_site: Path):
+    feed = json.loads((sample_site / "events" / "upcoming.json").read_text())
+    assert feed["version"] == "https://jsonfeed.org/version/1.1"
+    items = feed["items"]
+    starts = [datetime.fromisoformat(i["_event"]["start"]) for i in items]
+    assert starts == sorted(starts)
+    assert all(
+        datetime.fromisoformat(i["_event"]["end"]) > datetime(2026, 11, 25, 12, tzinfo=UTC)
+        for i in items
+    )
+    assert {i["_event"]["status"] for i in items} >= {
+        "scheduled",
+        "cancelled",
+        "postponed",
+        "rescheduled",
+    }
+    assert all(i["id"] and i["url"].startswith("https://m4a.madisondsa.org/events/") for i in items)
+
+
+def test_listing_is_grouped_by_month_with_place_type_and_rsvp(sample_site: Path):
+    page = soup(sample_site / "events" / "index.html")
+    months = [h.get_text() for h in page.select('main section[aria-labelledby^="month-"] > h2')]
+    assert months == ["December 2026", "January 2027", "February 2027", "March 2027"]
+    times = [datetime.fromisoformat(t["datetime"]) for t in page.select(".event-card time")]
+    assert times == sorted(times)
+    atwood = next(
+        c for c in page.select(".event-card") if "Door knocking in Atwood" in c.h3.get_text()
+    )
+    assert "Canvass · Olbrich Park Beach House" in atwood.get_text(" ", strip=True)
+    assert atwood.find("a", class_="button")["href"].startswith("https://www.mobilize.us/")
+    online = next(c for c in page.select(".event-card") if "phonebank" in c.h3.get_text().lower())
+    assert "Phonebank · Online" in online.get_text(" ", strip=True)
+    assert page.find("a", href="/events/past/")
+    past = soup(sample_site / "events" / "past" / "index.html")
+    assert "Door knocking on the Near East Side" in [
+        a.get_text() for a in past.select(".event-card h3 a")
+    ]
+
+
+def test_home_page_shows_the_next_events_and_the_events_button(sample_site: Path):
+    home = soup(sample_site / "index.html")
+    cards = home.select("#events-heading ~ .event-card")
+    assert len(cards) == 3
+    times = [datetime.fromisoformat(c.find("time")["datetime"]) for c in cards]
+    assert times == sorted(times) and times[0] > datetime(2026, 11, 25, 12, tzinfo=UTC)
+    secondary = [a.get_text(strip=True) for a in home.select("main .hero .actions a.secondary")]
+    assert secondary[0] == "Come to an event"
+    assert home.find("nav").find("a", string="Events")["href"] == "/events/"
