@@ -103,3 +103,7 @@ LOG_FILTER = [
         "#TIMEZONE for more information",
     ),
 ]
+
+# Templates escape every value unless it is known HTML: Markdown rendered (and, for data
+# files, sanitised) by the build is marked with `|safe` or is a markupsafe.Markup.
+JINJA_ENVIRONMENT = {"trim_blocks": True, "lstrip_blocks": True, "autoescape": True}

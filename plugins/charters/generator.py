@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from markupsafe import Markup
 from pelican import signals
 from pelican.generators import Generator
 from pelican.utils import slugify
@@ -63,7 +64,7 @@ def read_charter(path: Path, settings: dict, converter) -> Charter | None:
         reports_to=header.reports_to,
         summary=header.summary,
         slug=slug,
-        content=converter.reset().convert(body),
+        content=Markup(converter.reset().convert(body)),  # the editor's own Markdown
         url=f"{base}{slug}/",
         save_as=f"{base}{slug}/index.html",
     )

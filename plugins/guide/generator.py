@@ -17,6 +17,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from markdown.extensions.toc import slugify
+from markupsafe import Markup
 from pelican import signals
 from pelican.generators import Generator
 from pelican.utils import slugify as pelican_slugify
@@ -60,10 +61,10 @@ class _Converters:
 
     def convert(self, text: str, prefix: str) -> tuple[str, str, list[dict]]:
         """Return (page HTML, print HTML, the page's heading tokens)."""
-        html = self.page.reset().convert(text)
+        html = Markup(self.page.reset().convert(text))  # the editor's own Markdown
         tokens = getattr(self.page, "toc_tokens", [])
         self.prefix = prefix
-        return html, self.print.reset().convert(text), tokens
+        return html, Markup(self.print.reset().convert(text)), tokens
 
 
 def edit_base(settings: dict) -> str | None:

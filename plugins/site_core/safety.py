@@ -11,6 +11,7 @@ from __future__ import annotations
 from urllib.parse import urlsplit
 
 import markdown
+from markupsafe import Markup
 import nh3
 
 ALLOWED_TAGS = {
@@ -64,9 +65,12 @@ def sanitize_html(html: str) -> str:
     )
 
 
-def render_markdown(text: str) -> str:
-    """Render an editor's or candidate's Markdown to sanitised HTML."""
-    return sanitize_html(_markdown.reset().convert(text or ""))
+def render_markdown(text: str) -> Markup:
+    """Render an editor's or candidate's Markdown to sanitised HTML, safe to put in a page.
+
+    The result is a ``Markup``: templates (which escape everything else) print it as is.
+    """
+    return Markup(sanitize_html(_markdown.reset().convert(text or "")))
 
 
 def url_problem(value: str, *, schemes: tuple[str, ...] = ("https", "http")) -> str | None:
