@@ -120,6 +120,38 @@ def new_candidate(
 
 @task(
     help={
+        "title": "what readers see first, e.g. 'Door knocking in Atwood'",
+        "type": "canvass, town-hall, panel, rally, phonebank, training, meeting or other",
+        "start": "local date and time, e.g. 2026-12-05 10:00",
+        "location": "the place's name (or give --online)",
+        "address": "street address (optional)",
+        "online": "https:// link to join, for an online event",
+        "rsvp": "https:// sign-up link (optional)",
+        "content": "content folder",
+    }
+)
+def new_event(
+    c, title="", type="", start="", location="", address="", online="", rsvp="", content="content"
+):
+    """Write a new events file with one event; `invoke check` then tells what is missing."""
+    sys.path.insert(0, str(ROOT / "plugins"))
+    from events.scaffold import event_file
+
+    title = _ask(title, "Title")
+    type = _ask(
+        type, "Type (canvass, town-hall, panel, rally, phonebank, training, meeting, other)"
+    )
+    start = _ask(start, "Starts (YYYY-MM-DD HH:MM)")
+    if not (location or online):
+        location = _ask(location, "Place name (leave empty for an online event)")
+        online = "" if location else _ask(online, "Link to join (https://...)")
+    _scaffold(
+        event_file(Path(content) / "events", title, type, start, location, address, online, rsvp)
+    )
+
+
+@task(
+    help={
         "title": "the chapter's title",
         "number": "chapter number (default: next)",
         "status": "planned or written",

@@ -83,3 +83,17 @@ def test_the_tasks_never_overwrite_a_file(tmp_path):
     assert sorted(p.name for p in (content / "guide").iterdir()) == sorted(
         p.name for p in (ROOT / "content" / "guide").iterdir()
     )
+
+
+def test_new_event_file_builds_into_an_event_page(tmp_path):
+    from events.scaffold import event_file
+
+    content = _copy_sample(tmp_path)
+    path, text = event_file(content / "events", "Tabling: Willy Street Fair", "rally",
+                            "2027-01-09 11:00", location="Willy St Co-op # front door")
+    assert path.name == "2027-01-09-tabling-willy-street-fair.yml"
+    path.write_text(text, encoding="utf-8")
+    output = build_site(content, tmp_path / "output")
+    page = soup(output / "events" / "2027-01-09-tabling-willy-street-fair" / "index.html")
+    assert page.find("h1").get_text(strip=True) == "Tabling: Willy Street Fair"
+    assert "Willy St Co-op # front door" in page.get_text()

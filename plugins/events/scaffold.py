@@ -1,0 +1,47 @@
+"""A new events file holding one event, written from an editor's answers."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+import re
+
+from .model import EVENT_TYPES
+
+SCHEMA_LINE = "# yaml-language-server: $schema=../../schemas/events.schema.json"
+
+
+def _quoted(text: str) -> str:
+    """A YAML scalar that survives colons, quotes and '#' (a JSON string is valid YAML)."""
+    return json.dumps(text, ensure_ascii=False)
+
+
+def event_file(
+    folder: Path,
+    title: str,
+    type: str,
+    start: str,
+    location: str = "",
+    address: str = "",
+    online: str = "",
+    rsvp: str = "",
+    description: str = "",
+) -> tuple[Path, str]:
+    """Return the path and text of ``content/events/<date>-<title>.yml`` with one event."""
+    if type not in EVENT_TYPES:
+        raise SystemExit(f"type: must be one of {', '.join(EVENT_TYPES)} (got {type!r})")
+    lines = [SCHEMA_LINE, "", f"- title: {_quoted(title)}", f"  type: {type}", f"  start: {start}"]
+    for name, value in (
+        ("location", location),
+        ("address", address),
+        ("online", online),
+        ("rsvp", rsvp),
+    ):
+        if value:
+            lines.append(f"  {name}: {_quoted(value)}")
+    if not (location or online):
+        lines.append('  location: "Where? A place name, or use online: https://..."')
+    if description:
+        lines += ["  description: |", *(f"    {line}" for line in description.splitlines())]
+    words = re.sub(r"[^a-z0-9]+", "-", title.lower()).strip("-")[:60].rstrip("-") or "event"
+    return folder / f"{start[:10]}-{words}.yml", "\n".join(lines) + "\n"
