@@ -89,8 +89,13 @@ def test_new_event_file_builds_into_an_event_page(tmp_path):
     from events.scaffold import event_file
 
     content = _copy_sample(tmp_path)
-    path, text = event_file(content / "events", "Tabling: Willy Street Fair", "rally",
-                            "2027-01-09 11:00", location="Willy St Co-op # front door")
+    path, text = event_file(
+        content / "events",
+        "Tabling: Willy Street Fair",
+        "rally",
+        "2027-01-09 11:00",
+        location="Willy St Co-op # front door",
+    )
     assert path.name == "2027-01-09-tabling-willy-street-fair.yml"
     path.write_text(text, encoding="utf-8")
     output = build_site(content, tmp_path / "output")

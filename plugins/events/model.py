@@ -23,7 +23,7 @@ from zoneinfo import ZoneInfo
 from markupsafe import Markup
 from pydantic import BeforeValidator, Field, RootModel, WithJsonSchema, field_validator
 
-from site_core.chapter import Strict, check_timezone, check_web_url
+from site_core.chapter import Strict, Timezone, WebUrl, check_web_url
 from site_core.problems import ProblemReport
 from site_core.safety import render_markdown
 
@@ -127,14 +127,16 @@ class EventEntry(Strict):
     ]
     start: When
     end: When | None = Field(None, description="Default: a usual length for the type.")
-    timezone: str | None = Field(None, description="IANA name; default: the chapter's.")
+    timezone: Timezone | None = Field(None, description="IANA name; default: the chapter's.")
     location: str | None = Field(None, description="The place's name, or a neighbourhood.")
     address: str | None = Field(None, description="Street address; shown with a map link.")
     address_private: bool = Field(
         False, description="A member's home: the address is published nowhere."
     )
-    online: str | None = Field(None, description="https link to join a virtual event.")
-    rsvp: str | None = Field(None, description="https link to sign up (Mobilize, Action Network…).")
+    online: WebUrl | None = Field(None, description="https link to join a virtual event.")
+    rsvp: WebUrl | None = Field(
+        None, description="https link to sign up (Mobilize, Action Network…)."
+    )
     description: str = Field("", description="Markdown.")
     accessibility: str | None = Field(
         None, description="e.g. 'step-free entrance, ASL on request'."
@@ -161,9 +163,6 @@ class EventEntry(Strict):
     ] = None
     until: Day | None = Field(None, description="Last day of a repeat.")
     dates: list[When] = Field(default_factory=list, description="More start times.")
-
-    _urls = field_validator("online", "rsvp")(check_web_url)
-    _tz = field_validator("timezone")(check_timezone)
 
     @field_validator("contact")
     @classmethod

@@ -17,9 +17,9 @@ import re
 from typing import Annotated
 import unicodedata
 
-from pydantic import BeforeValidator, Field, field_validator
+from pydantic import BeforeValidator, Field, WithJsonSchema, field_validator
 
-from site_core.chapter import Strict, check_web_url
+from site_core.chapter import Strict, WebUrl
 
 #: A question id or a page slug: lower-case words joined by hyphens.
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -122,7 +122,7 @@ class QuestionnaireFields(Strict):
 class Endorsement(Strict):
     """The chapter's decision on a candidate, and its history."""
 
-    status: Annotated[str, BeforeValidator(check_status)]
+    status: Annotated[str, BeforeValidator(check_status), WithJsonSchema({"enum": list(STATUSES)})]
     voted: Day | None = None
     rescinded: Day | None = None
     reason: str | None = None
@@ -174,12 +174,10 @@ class CandidateFields(Strict):
     office: str
     district: str | None = None
     party: str | None = None
-    website: str | None = None
+    website: WebUrl | None = None
     received: Day | None = None
     endorsement: Endorsement
     public_contact: list[str] = Field(default_factory=list)
-
-    _website = field_validator("website")(check_web_url)
 
 
 @dataclass(frozen=True, slots=True)

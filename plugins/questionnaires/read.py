@@ -57,7 +57,7 @@ def _did_you_mean(value: str, known: list[str], what: str) -> str:
     close = difflib.get_close_matches(value, known, n=1, cutoff=0.5)
     if close:
         return f"did you mean '{close[0]}'?"
-    return f"{what}: {', '.join(known)}" if known else f"there are no {what} yet"
+    return f"{what}: {', '.join(known)}" if known else "there is none yet: add one first"
 
 
 def split_answers(body: str, first_line: int) -> tuple[list[RawAnswer], int | None]:

@@ -13,7 +13,7 @@ import difflib
 from pathlib import Path
 from typing import TypeVar
 
-from pydantic import BaseModel, ValidationError
+from pydantic import BaseModel, RootModel, ValidationError
 
 from .problems import ProblemReport
 from .yamlfile import LineDict, LineList
@@ -127,7 +127,7 @@ def validate(
     context: dict | None = None,
 ) -> M | None:
     """Validate ``data`` with ``model``; record every failure and return None, or the model."""
-    if not isinstance(data, dict):
+    if not isinstance(data, dict) and not issubclass(model, RootModel):
         report.error(
             path,
             getattr(data, "line", None),
