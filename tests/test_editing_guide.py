@@ -1,9 +1,10 @@
 """Every example in the editors' guide (docs/editing/*.md) builds: the guide cannot drift.
 
 An example is a fenced block whose target file is named either in the fence's info string
-(```` ```markdown content/pages/x.md ````) or on its first line as a YAML comment
-(``# content/events/x.yml``). All examples of one guide page are laid over a small good site
-and built with the real Pelican; the build must succeed without any problem.
+(```` ```markdown content/pages/x.md ````) or on its first line as a comment
+(``# content/events/x.yml``, or ``<!-- content/guide/x.md -->`` for Markdown). The examples
+of one guide page are laid over a small good site (a second example of the same file in a
+second site) and built with the real Pelican; the build must succeed without any problem.
 """
 
 from __future__ import annotations
@@ -28,8 +29,8 @@ def examples(page: Path) -> list[tuple[str, str]]:
         info, body = fence["info"], fence["body"]
         named = PATH.search(info)
         first = body.split("\n", 1)[0]
-        if not named and first.startswith("# content/"):
-            named = PATH.search(first[1:])
+        if not named and (first.startswith("# content/") or first.startswith("<!-- content/")):
+            named = PATH.search(first.removeprefix("#").removeprefix("<!--"))
         if named:
             found.append((named["path"].removeprefix("content/"), body))
     return found
@@ -42,18 +43,32 @@ def test_the_guide_has_examples():
     assert GUIDE_PAGES, "docs/editing/ has no buildable example"
 
 
+def example_sites(page: Path) -> list[dict[str, str]]:
+    """The sites to build: a second example of the same file goes into a second site."""
+    sites: list[dict[str, str]] = []
+    for relative, text in examples(page):
+        site = next((s for s in sites if relative not in s), None)
+        if site is None:
+            site = dict(sites[0]) if sites else {}
+            site.pop(relative, None)
+            sites.append(site)
+        site[relative] = text
+    return [{**sites[0], **site} for site in sites]
+
+
 @pytest.mark.parametrize("page", GUIDE_PAGES, ids=lambda p: p.name)
 def test_every_example_of_a_guide_page_builds(page, tmp_path, capsys):
-    content = tmp_path / "content"
-    shutil.copytree(FIXTURES / "minimal" / "content", content)
-    for relative, text in examples(page):
-        target = content / relative
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(text, encoding="utf-8")
-    output = build_site(content, tmp_path / "output")
-    assert "(warning)" not in capsys.readouterr().err
-    published = {p.parent.name for p in output.rglob("index.html")}
-    for relative, text in examples(page):
-        slug = re.search(r"^Slug:\s*(\S+)", text, re.MULTILINE)
-        if relative.endswith(".md") and slug:
-            assert slug[1] in published, f"{relative} did not become a page"
+    for number, files in enumerate(example_sites(page)):
+        content = tmp_path / f"site{number}" / "content"
+        shutil.copytree(FIXTURES / "minimal" / "content", content)
+        for relative, text in files.items():
+            target = content / relative
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(text, encoding="utf-8")
+        output = build_site(content, content.parent / "output")
+        assert "(warning)" not in capsys.readouterr().err
+        published = {p.parent.name for p in output.rglob("index.html")}
+        for relative, text in files.items():
+            slug = re.search(r"^Slug:\s*(\S+)", text, re.MULTILINE)
+            if relative.endswith(".md") and slug:
+                assert slug[1] in published, f"{relative} did not become a page"

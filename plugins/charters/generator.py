@@ -14,8 +14,7 @@ from pelican import signals
 from pelican.generators import Generator
 from pelican.utils import slugify
 
-from site_core.metadata import markdown_converter, read_markdown_file
-from site_core.validation import validate
+from site_core.metadata import markdown_converter, read_and_validate
 
 from .model import LISTING_ORDER, Charter, CharterHeader
 
@@ -33,13 +32,10 @@ def _setting(settings: dict, name: str):
 def read_charter(path: Path, settings: dict, converter) -> Charter | None:
     """Read and validate one charter file; problems go to the build's report."""
     report = settings["SITE_PROBLEMS"]
-    read = read_markdown_file(path, report)
+    read = read_and_validate(path, CharterHeader, report)
     if read is None:
         return None
-    fields, body, body_line = read
-    header = validate(CharterHeader, fields, path, report)
-    if header is None:
-        return None
+    header, fields, body, body_line = read
     if header.status == "proposed" and header.adopted:
         report.error(
             path,

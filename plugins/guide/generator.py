@@ -22,8 +22,7 @@ from pelican import signals
 from pelican.generators import Generator
 from pelican.utils import slugify as pelican_slugify
 
-from site_core.metadata import markdown_converter, read_markdown_file
-from site_core.validation import validate
+from site_core.metadata import markdown_converter, read_and_validate
 
 from .model import ChapterHeader, Guide, GuideChapter, Section
 
@@ -82,13 +81,10 @@ def edit_base(settings: dict) -> str | None:
 def read_chapter(path: Path, settings: dict, converters: _Converters):
     """Read and validate one chapter file: (chapter, its header) or None; problems are reported."""
     report = settings["SITE_PROBLEMS"]
-    read = read_markdown_file(path, report)
+    read = read_and_validate(path, ChapterHeader, report)
     if read is None:
         return None
-    fields, body, body_line = read
-    header = validate(ChapterHeader, fields, path, report)
-    if header is None:
-        return None
+    header, fields, body, body_line = read
     source = report.relative(path)
     slug = header.slug or pelican_slugify(
         header.title, regex_subs=settings["SLUG_REGEX_SUBSTITUTIONS"]

@@ -28,6 +28,7 @@ import re
 import markdown
 
 from .problems import ProblemReport
+from .validation import M, validate
 from .yamlfile import LineDict, read_text
 
 _FIELD = re.compile(r"^([A-Za-z][A-Za-z0-9 _-]*):(?:\s+(.*))?$")
@@ -76,6 +77,20 @@ def read_markdown_file(path: Path, report: ProblemReport) -> tuple[LineDict, str
         number = len(lines)
     body = "\n".join(lines[number:])
     return header, body, number + 1
+
+
+def read_and_validate(path: Path, model: type[M], report: ProblemReport):
+    """Read a header + body file and validate its header with ``model``.
+
+    Return (model, header fields, body, body line), or None when the file or its header
+    has a problem (already reported).
+    """
+    read = read_markdown_file(path, report)
+    if read is None:
+        return None
+    fields, body, body_line = read
+    header = validate(model, fields, path, report)
+    return None if header is None else (header, fields, body, body_line)
 
 
 def check_choice(value: str, choices: tuple[str, ...]) -> str:
