@@ -5,8 +5,9 @@ problem report, point Pelican at a temporary output folder.
 On ``all_generators_finalized`` (everything read, nothing written yet): print
 the problem report and stop the build if it has errors; ``CHECK_ONLY`` stops
 here in any case (``invoke check``).
-On ``finalized``: write the sitemap and robots.txt, let other plugins finish
-the output (``output_ready``), then swap it in.
+On ``finalized``: write the sitemap, robots.txt and the fingerprinted theme
+assets, let other plugins finish the output (``output_ready``), write the
+``_headers`` file for static hosts, then swap it in.
 """
 
 from __future__ import annotations
@@ -18,8 +19,10 @@ import sys
 from blinker import signal
 from pelican import signals
 
+from .assets import Assets
 from .builddate import build_datetime
 from .chapter import chapter_settings, load_chapter
+from .headers import write_headers
 from .output import AtomicOutput
 from .problems import ContentProblems, ProblemReport
 from .sitemap import Sitemap
@@ -66,6 +69,8 @@ class Build:
         settings["CANONICAL_BASE"] = base.rstrip("/")
         settings["FEED_DOMAIN"] = settings.get("FEED_DOMAIN") or settings["CANONICAL_BASE"]
         self.sitemap = Sitemap(settings["CANONICAL_BASE"])
+        self.assets = Assets(settings)  # hashed once per build, not per page
+        settings["JINJA_GLOBALS"] = {**settings["JINJA_GLOBALS"], "asset": self.assets.url}
 
     def close(self) -> None:
         """Stop listening to Pelican's log."""
@@ -120,7 +125,9 @@ def finish_build(pelican) -> None:
     folder = _build.output.building
     folder.mkdir(parents=True, exist_ok=True)
     _build.sitemap.write(folder)
+    immutable = _build.assets.copy_into(folder)
     output_ready.send(folder, settings=pelican.settings)
+    write_headers(folder, immutable, pelican.settings)
     _build.close()
     _build.output.commit()
 
