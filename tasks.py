@@ -1,5 +1,8 @@
 """Everyday commands: ``invoke build``, ``serve``, ``livereload``, ``publish``, ``test``.
 
+Checks and measurements: ``invoke lighthouse`` (scores of each page type),
+``invoke bench`` (build times against plain Pelican; see docs/performance.md).
+
 Every build goes through :func:`pelican_run`, the same code path as
 ``pelican content``: content problems print as a list of ``file:line: field:
 message; fix`` lines and the previous ``output/`` is left untouched.
@@ -75,6 +78,17 @@ def livereload(c, port=8000):
     for pattern in ("content/**/*", "theme/**/*", "plugins/**/*.py", "*.py"):
         server.watch(pattern, rebuild)
     server.serve(host="127.0.0.1", port=int(port), root=str(OUTPUT))
+
+
+@task
+def lighthouse(c):
+    """Build the site, then run Lighthouse (mobile) on one page of each type; fail below 100."""
+    pelican_run()
+    sys.path.insert(0, str(ROOT / "tests"))
+    from lighthouse_audit import main
+
+    if main([str(OUTPUT)]):
+        raise SystemExit("lighthouse: a page scored below 100 in some category (see above)")
 
 
 @task
