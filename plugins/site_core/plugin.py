@@ -23,6 +23,7 @@ from .assets import Assets
 from .builddate import build_datetime
 from .chapter import chapter_settings, load_chapter
 from .headers import write_headers
+from .markdown_reader import use_reusing_reader
 from .output import AtomicOutput
 from .problems import ContentProblems, ProblemReport
 from .sitemap import Sitemap
@@ -135,6 +136,7 @@ def finish_build(pelican) -> None:
 def register() -> None:
     """Connect site_core to Pelican's signals."""
     signals.initialized.connect(start_build)
+    signals.readers_init.connect(use_reusing_reader)
     signals.all_generators_finalized.connect(check_problems)
     signals.content_written.connect(page_written)
     signals.finalized.connect(finish_build)
