@@ -13,6 +13,7 @@ assets, let other plugins finish the output (``output_ready``), write the
 from __future__ import annotations
 
 import logging
+import os
 from pathlib import Path
 import sys
 
@@ -113,7 +114,11 @@ def check_problems(generators) -> None:
 
 def page_written(path: str, context: dict) -> None:
     """Note a written page for the sitemap."""
-    relative = Path(path).resolve().relative_to(_build.output.building).as_posix()
+    prefix = f"{_build.output.building}{os.sep}"  # Pelican writes below it: no resolve()
+    if path.startswith(prefix):
+        relative = path[len(prefix) :].replace(os.sep, "/")
+    else:
+        relative = Path(path).resolve().relative_to(_build.output.building).as_posix()
     _build.sitemap.page_written(relative, context)
 
 
