@@ -107,3 +107,14 @@ LOG_FILTER = [
 # Templates escape every value unless it is known HTML: Markdown rendered (and, for data
 # files, sanitised) by the build is marked with `|safe` or is a markupsafe.Markup.
 JINJA_ENVIRONMENT = {"trim_blocks": True, "lstrip_blocks": True, "autoescape": True}
+
+# Security headers for static hosts (_headers, see docs/deploying.md): the defaults of
+# site_core.headers, with 'wasm-unsafe-eval' because the search page runs Pagefind's
+# WebAssembly index (it allows compiling WebAssembly, not eval of JavaScript).
+SECURITY_HEADERS = {
+    "Content-Security-Policy": (
+        "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; "
+        "img-src 'self' data:; font-src 'self'; connect-src 'self'; object-src 'none'; "
+        "base-uri 'self'; form-action 'self'; frame-ancestors 'none'"
+    ),
+}

@@ -5,21 +5,26 @@ problem report, point Pelican at a temporary output folder.
 On ``all_generators_finalized`` (everything read, nothing written yet): print
 the problem report and stop the build if it has errors; ``CHECK_ONLY`` stops
 here in any case (``invoke check``).
-On ``finalized``: write the sitemap and robots.txt, let other plugins finish
-the output (``output_ready``), then swap it in.
+On ``finalized``: write the sitemap, robots.txt and the fingerprinted theme
+assets, let other plugins finish the output (``output_ready``), write the
+``_headers`` file for static hosts, then swap it in.
 """
 
 from __future__ import annotations
 
 import logging
+import os
 from pathlib import Path
 import sys
 
 from blinker import signal
 from pelican import signals
 
+from .assets import Assets
 from .builddate import build_datetime
 from .chapter import chapter_settings, load_chapter
+from .headers import write_headers
+from .markdown_reader import use_reusing_reader
 from .output import AtomicOutput
 from .page_headers import check_front_matter
 from .problems import ContentProblems, ProblemReport
@@ -67,6 +72,8 @@ class Build:
         settings["CANONICAL_BASE"] = base.rstrip("/")
         settings["FEED_DOMAIN"] = settings.get("FEED_DOMAIN") or settings["CANONICAL_BASE"]
         self.sitemap = Sitemap(settings["CANONICAL_BASE"])
+        self.assets = Assets(settings)  # hashed once per build, not per page
+        settings["JINJA_GLOBALS"] = {**settings["JINJA_GLOBALS"], "asset": self.assets.url}
 
     def close(self) -> None:
         """Stop listening to Pelican's log."""
@@ -118,7 +125,11 @@ def check_problems(generators) -> None:
 
 def page_written(path: str, context: dict) -> None:
     """Note a written page for the sitemap."""
-    relative = Path(path).resolve().relative_to(_build.output.building).as_posix()
+    prefix = f"{_build.output.building}{os.sep}"  # Pelican writes below it: no resolve()
+    if path.startswith(prefix):
+        relative = path[len(prefix) :].replace(os.sep, "/")
+    else:
+        relative = Path(path).resolve().relative_to(_build.output.building).as_posix()
     _build.sitemap.page_written(relative, context)
 
 
@@ -131,7 +142,9 @@ def finish_build(pelican) -> None:
     folder = _build.output.building
     folder.mkdir(parents=True, exist_ok=True)
     _build.sitemap.write(folder)
+    immutable = _build.assets.copy_into(folder)
     output_ready.send(folder, settings=pelican.settings)
+    write_headers(folder, immutable, pelican.settings)
     _build.close()
     _build.output.commit()
 
@@ -139,6 +152,7 @@ def finish_build(pelican) -> None:
 def register() -> None:
     """Connect site_core to Pelican's signals."""
     signals.initialized.connect(start_build)
+    signals.readers_init.connect(use_reusing_reader)
     signals.all_generators_finalized.connect(check_problems)
     signals.content_written.connect(page_written)
     signals.finalized.connect(finish_build)

@@ -11,6 +11,7 @@ from functools import partial
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 import threading
+from typing import ClassVar
 
 import pytest
 
@@ -39,15 +40,40 @@ def browser_type_launch_args(browser_type_launch_args):
     }
 
 
-class _QuietHandler(SimpleHTTPRequestHandler):
+def site_wide_headers(output: Path) -> dict[str, str]:
+    """The headers the built ``_headers`` file gives every path (``/*``): CSP and the rest."""
+    headers: dict[str, str] = {}
+    rule = None
+    for line in (output / "_headers").read_text(encoding="utf-8").splitlines():
+        if line and not line.startswith((" ", "#")):
+            rule = line.strip()
+        elif rule == "/*" and ":" in line:
+            name, value = line.strip().split(":", 1)
+            headers[name] = value.strip()
+    return headers
+
+
+class _SiteHandler(SimpleHTTPRequestHandler):
+    """Serve files as a static host would, with the site's own security headers."""
+
+    extra_headers: ClassVar[dict[str, str]] = {}
+
+    def end_headers(self):
+        for name, value in self.extra_headers.items():
+            self.send_header(name, value)
+        super().end_headers()
+
     def log_message(self, *args):  # keep the test output readable
         pass
 
 
 @pytest.fixture(scope="session")
 def site_url(sample_site: Path):
-    """Serve the built sample site on 127.0.0.1 and return its base URL."""
-    handler = partial(_QuietHandler, directory=str(sample_site))
+    """Serve the built sample site on 127.0.0.1, with its _headers, and return its base URL."""
+    handler_class = type(
+        "Handler", (_SiteHandler,), {"extra_headers": site_wide_headers(sample_site)}
+    )
+    handler = partial(handler_class, directory=str(sample_site))
     server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()

@@ -63,7 +63,14 @@ def test_no_page_loads_anything_from_another_host(browser, site_url, sample_site
             else None
         ),
     )
+    errors: list[str] = []
+    page.on(
+        "console", lambda m: errors.append(f"{page.url}: {m.text}") if m.type == "error" else None
+    )
+    page.on("pageerror", lambda error: errors.append(f"{page.url}: {error}"))
     for path in site_pages(sample_site):
         page.goto(site_url + path, wait_until="networkidle")
     context.close()
     assert not foreign, f"requests to other hosts: {foreign}"
+    # The pages are served with the site's own Content-Security-Policy: nothing may break it.
+    assert not errors, "\n".join(errors)

@@ -1,0 +1,1 @@
+"""Build-time benchmarks: synthetic chapter sites, our build against plain Pelican."""

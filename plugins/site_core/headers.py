@@ -1,0 +1,84 @@
+"""``_headers``: HTTP headers for static hosts that read that file (Netlify, Cloudflare Pages).
+
+Format: a path pattern on its own line, then indented ``Name: value`` lines.
+When several rules match a path, both hosts send the headers of all of them
+(Cloudflare joins repeated names with a comma), so the rules here never
+overlap on a header: ``/*`` carries only the security headers, and every
+other rule only ``Cache-Control``:
+
+- each fingerprinted asset (exact path): one year, ``immutable``;
+- every other file or top-level folder of the output (``/``, ``/about/*``,
+  ``/theme/img/share.png``...): ``HTML_CACHE_CONTROL`` (a few minutes, so a
+  cancelled event shows quickly).
+
+Cloudflare Pages reads at most 100 rules; a chapter site needs about 20.
+docs/deploying.md gives the same headers for nginx and Apache.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+IMMUTABLE_CACHE_CONTROL = "public, max-age=31536000, immutable"
+HTML_CACHE_CONTROL = "public, max-age=300"
+
+#: Content-Security-Policy: only this site's own files; no inline script, no inline
+#: style attribute, no framing. A search UI built on WebAssembly (Pagefind) needs
+#: 'wasm-unsafe-eval' added to script-src through the SECURITY_HEADERS setting.
+CONTENT_SECURITY_POLICY = "; ".join(
+    [
+        "default-src 'self'",
+        "script-src 'self'",
+        "style-src 'self'",
+        "img-src 'self' data:",
+        "font-src 'self'",
+        "connect-src 'self'",
+        "object-src 'none'",
+        "base-uri 'self'",
+        "form-action 'self'",
+        "frame-ancestors 'none'",
+    ]
+)
+
+#: Sent with every response. Override or extend with the SECURITY_HEADERS setting.
+SECURITY_HEADERS = {
+    "Content-Security-Policy": CONTENT_SECURITY_POLICY,
+    "X-Content-Type-Options": "nosniff",
+    "Referrer-Policy": "strict-origin-when-cross-origin",
+    "Permissions-Policy": "camera=(), geolocation=(), microphone=(), payment=(), usb=()",
+}
+
+HEADERS_FILE = "_headers"
+
+
+def security_headers(settings: dict) -> dict[str, str]:
+    """Return the security headers: the defaults above updated by ``SECURITY_HEADERS``."""
+    return {**SECURITY_HEADERS, **settings.get("SECURITY_HEADERS", {})}
+
+
+def header_rules(folder: Path, immutable: list[str], settings: dict) -> list[tuple[str, dict]]:
+    """Return ``(path pattern, headers)`` rules for everything in a built output folder."""
+    rules: list[tuple[str, dict]] = [("/*", security_headers(settings))]
+    short = {"Cache-Control": HTML_CACHE_CONTROL}
+    long = {"Cache-Control": IMMUTABLE_CACHE_CONTROL}
+    static_dir = settings.get("THEME_STATIC_DIR", "theme")
+    if (folder / "index.html").exists():
+        rules.append(("/", short))
+    for entry in sorted(folder.iterdir()):
+        if entry.name in {HEADERS_FILE, static_dir}:
+            continue
+        rules.append((f"/{entry.name}/*" if entry.is_dir() else f"/{entry.name}", short))
+    for path in sorted((folder / static_dir).rglob("*")):
+        if path.is_file():
+            relative = path.relative_to(folder).as_posix()
+            rules.append((f"/{relative}", long if relative in immutable else short))
+    return rules
+
+
+def write_headers(folder: Path, immutable: list[str], settings: dict) -> None:
+    """Write ``_headers`` at the root of the output folder."""
+    lines = ["# HTTP headers for Netlify and Cloudflare Pages; written by site_core."]
+    for pattern, headers in header_rules(folder, immutable, settings):
+        lines.append(pattern)
+        lines.extend(f"  {name}: {value}" for name, value in headers.items())
+    (folder / HEADERS_FILE).write_text("\n".join(lines) + "\n", encoding="utf-8")
