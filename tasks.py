@@ -242,7 +242,7 @@ def lighthouse(c):
 
 @task
 def test(c):
-    """Run the whole test suite (assumes the tools are installed: see scripts/test-all)."""
+    """Run the whole test suite (after scripts/install-test-tools)."""
     c.run(f"{sys.executable} -m pytest", pty=False)
 
 

@@ -49,7 +49,7 @@ def test_workflow_checks_pull_requests_and_publishes_main_daily():
     test_steps = " ".join(str(step.get("run", "")) for step in jobs["test"]["steps"])
     assert "invoke check" in test_steps
     assert "invoke build" in test_steps
-    assert "scripts/test-all" in test_steps
+    assert "scripts/install-test-tools && .venv/bin/python -m pytest" in test_steps
     assert any("upload-artifact" in step.get("uses", "") for step in jobs["test"]["steps"])
     assert "invoke publish" in " ".join(
         s.get("run", "") for s in jobs["build-public-site"]["steps"]
