@@ -34,6 +34,7 @@ BUILD_ONLY = {
     "events-unknown-timezone": "the schema checks a timezone's shape, not the tz database",
     "events-duplicate-slug": "a rule across events",
     "questionnaire-rescinded-without-reason": "a rule between fields of the endorsement",
+    "events-repeat-without-end": "a rule between fields (repeat needs until)",
 }
 #: Bad-input cases whose YAML is fine: the mistake is elsewhere (the body, another file).
 GOOD_FILES_IN_BAD_CASES = {

@@ -83,7 +83,12 @@ def _check_field(
 
 
 def check_markdown_file(
-    path: Path, content: Path, report: ProblemReport, templates: set[str], extra: set[str]
+    path: Path,
+    content: Path,
+    report: ProblemReport,
+    templates: set[str],
+    extra: set[str],
+    is_post: bool = False,
 ) -> None:
     """Check one page's or post's header and internal links; record problems in ``report``."""
     read = read_markdown_file(path, report)
@@ -100,6 +105,14 @@ def check_markdown_file(
     if "title" not in header:
         report.error(
             path, 1, "Title", "is missing", "add a line 'Title: The page title' at the top"
+        )
+    if is_post and "date" not in header:
+        report.error(
+            path,
+            1,
+            "Date",
+            "is missing: a news post needs its date",
+            "add a line 'Date: 2026-11-25' (or '2026-11-25 18:30') under the title",
         )
     check_internal_links(path, content, body, body_line, report)
 
@@ -128,14 +141,12 @@ def check_front_matter(settings: dict, report: ProblemReport, templates: set[str
     """Check every Markdown page and news post of the site."""
     content = Path(settings["PATH"])
     extra = {name.lower() for name in settings.get("EXTRA_FRONT_MATTER_FIELDS", ())}
-    paths = set()
+    posts: dict[Path, bool] = {}  # each file once; True for a news post (needs a Date)
     for kind in ("PAGE", "ARTICLE"):
         excluded = [content / folder for folder in settings.get(f"{kind}_EXCLUDES", ())]
         for folder in settings[f"{kind}_PATHS"]:
-            paths.update(
-                path
-                for path in (content / folder).rglob("*.md")
-                if not any(path.is_relative_to(e) for e in excluded)
-            )
-    for path in sorted(paths):
-        check_markdown_file(path, content, report, templates, extra)
+            for path in (content / folder).rglob("*.md"):
+                if not any(path.is_relative_to(e) for e in excluded):
+                    posts[path] = posts.get(path, False) or kind == "ARTICLE"
+    for path in sorted(posts):
+        check_markdown_file(path, content, report, templates, extra, is_post=posts[path])

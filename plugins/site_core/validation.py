@@ -105,6 +105,11 @@ def _describe(error: dict, model: type[BaseModel]) -> tuple[str, str | None]:
             f"did you mean '{close[0]}'?" if close else f"known fields: {', '.join(sorted(known))}"
         )
         return "is not a field this file knows", hint
+    if kind == "string_pattern_mismatch" and "a-z0-9" in error.get("ctx", {}).get("pattern", ""):
+        return (
+            f"must be lower-case letters, digits and hyphens (got {_shown(got)})",
+            "write e.g. 'door-knocking-in-atwood'",
+        )
     if kind in _TYPE_MESSAGES:
         message, hint = _TYPE_MESSAGES[kind]
         return f"{message} (got {_shown(got)})", hint
@@ -132,7 +137,7 @@ def validate(
             path,
             getattr(data, "line", None),
             field_prefix.rstrip(".") or None,
-            f"must be a block of 'field: value' lines (got {type(data).__name__})",
+            f"must be a block of 'field: value' lines (got {_shown(data)})",
             "see the example at the top of the file",
         )
         return None
