@@ -172,6 +172,11 @@ def phases(events: int, runs: int) -> None:
     # The fastest of the runs: on a shared machine, other work only ever adds time.
     print(f"{'phase (' + str(events) + ' events)':<26} {'wall (s)':>9} {'CPU (s)':>8}", end="")
     print(f"   fastest of {runs}")
+    for run in results:  # what no phase above accounts for (Pelican, other plugins, swap)
+        run["rest of the build"] = tuple(
+            run["whole build"][i] - sum(v[i] for k, v in run.items() if k != "whole build")
+            for i in (0, 1)
+        )
     for label in results[0]:
         wall = min(run[label][0] for run in results)
         used = min(run[label][1] for run in results)
