@@ -106,7 +106,14 @@ LOG_FILTER = [
 
 # Templates escape every value unless it is known HTML: Markdown rendered (and, for data
 # files, sanitised) by the build is marked with `|safe` or is a markupsafe.Markup.
-JINJA_ENVIRONMENT = {"trim_blocks": True, "lstrip_blocks": True, "autoescape": True}
+# auto_reload off: each build (livereload's too) makes a new environment, so Jinja need
+# not stat every template file again each time a page includes it.
+JINJA_ENVIRONMENT = {
+    "trim_blocks": True,
+    "lstrip_blocks": True,
+    "autoescape": True,
+    "auto_reload": False,
+}
 
 # Security headers for static hosts (_headers, see docs/deploying.md): the defaults of
 # site_core.headers, with 'wasm-unsafe-eval' because the search page runs Pagefind's

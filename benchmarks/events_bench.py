@@ -3,17 +3,25 @@
 Run from the repository root::
 
     .venv/bin/python benchmarks/events_bench.py [--events 10000] [--runs 1]
+    .venv/bin/python benchmarks/events_bench.py --phases [--events 10000] [--runs 3]
+    .venv/bin/python benchmarks/events_bench.py --profile build.prof [--events 10000]
 
 Each build runs in its own process (the real Pelican with pelicanconf.py, the
 sample content/ minus its events plus generated ones, SOURCE_DATE_EPOCH pinned),
 so the peak memory (ru_maxrss) of one build is not mixed with another's. Prints
 wall time and peak memory per build, and the files the events build wrote.
 Not a test: times on shared machines vary; compare the two rows of one run.
+
+``--phases`` builds the site with events once and prints where the events
+plugin's time goes (reading and validating, listings, event pages, calendars,
+feed, and the search index Pagefind builds over the event pages).
+``--profile FILE`` does the same build under cProfile and writes its stats.
 """
 
 from __future__ import annotations
 
 import argparse
+import cProfile
 from datetime import datetime, timedelta
 import os
 from pathlib import Path
@@ -94,6 +102,87 @@ def build_once(content: Path, output: Path) -> None:
     Pelican(settings).run()
 
 
+#: The phases ``--phases`` times: (label, module, function or Class.method).
+PHASES = (
+    ("read + validate", "events.generator", "load_events"),
+    ("listings (model)", "events.generator", "Listing"),
+    ("listing pages", "events.generator", "EventsGenerator.write_listings"),
+    ("event pages (HTML)", "events.generator", "EventsGenerator.write_event_pages"),
+    ("calendars (ICS)", "events.generator", "EventsGenerator.write_calendars"),
+    ("feed (JSON)", "events.generator", "EventsGenerator.write_feed"),
+    ("search index (Pagefind)", "search.generator", "index_site"),
+)
+
+
+def _cpu() -> float:
+    """CPU seconds of this process and its finished children (Pagefind)."""
+    children = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return time.process_time() + children.ru_utime + children.ru_stime
+
+
+def _timed(function, label: str, spent: dict):
+    def run(*args, **kwargs):
+        started, cpu = time.perf_counter(), _cpu()
+        try:
+            return function(*args, **kwargs)
+        finally:
+            wall, used = spent.get(label, (0.0, 0.0))
+            spent[label] = (wall + time.perf_counter() - started, used + _cpu() - cpu)
+
+    return run
+
+
+def install_timers(spent: dict) -> list:
+    """Wrap each function of PHASES so that it adds its time to ``spent[label]``."""
+    import importlib
+
+    from blinker import signal
+
+    sys.path.insert(0, str(ROOT / "plugins"))
+    wrappers = []  # blinker holds receivers weakly: keep the wrappers alive
+    for label, module_name, name in PHASES:
+        module = importlib.import_module(module_name)
+        owner, _, attribute = name.rpartition(".")
+        target = getattr(module, owner) if owner else module
+        original = getattr(target, attribute)
+        wrapped = _timed(original, label, spent)
+        setattr(target, attribute, wrapped)
+        wrappers.append(wrapped)
+        if module_name == "search.generator":  # connected to site_core's signal by reference
+            signal("site_core.output_ready").disconnect(original)
+            signal("site_core.output_ready").connect(wrapped)
+    return wrappers
+
+
+def phases(events: int, runs: int) -> None:
+    """Build a site with ``events`` events ``runs`` times in this process; print each phase."""
+    os.environ["SOURCE_DATE_EPOCH"] = BUILD_EPOCH
+    spent: dict[str, tuple[float, float]] = {}
+    wrappers = install_timers(spent)
+    results = []
+    with tempfile.TemporaryDirectory(prefix="events-bench-") as tmp:
+        content = make_site(Path(tmp), events)
+        for _ in range(runs):
+            spent.clear()
+            started, cpu = time.perf_counter(), _cpu()
+            build_once(content, Path(tmp) / "output")
+            spent["whole build"] = (time.perf_counter() - started, _cpu() - cpu)
+            results.append(dict(spent))
+    del wrappers
+    # The fastest of the runs: on a shared machine, other work only ever adds time.
+    print(f"{'phase (' + str(events) + ' events)':<26} {'wall (s)':>9} {'CPU (s)':>8}", end="")
+    print(f"   fastest of {runs}")
+    for run in results:  # what no phase above accounts for (Pelican, other plugins, swap)
+        run["rest of the build"] = tuple(
+            run["whole build"][i] - sum(v[i] for k, v in run.items() if k != "whole build")
+            for i in (0, 1)
+        )
+    for label in results[0]:
+        wall = min(run[label][0] for run in results)
+        used = min(run[label][1] for run in results)
+        print(f"{label:<26} {wall:>9.2f} {used:>8.2f}")
+
+
 def measure(count: int, runs: int) -> dict:
     """Build a site with ``count`` events ``runs`` times in child processes; return the medians."""
     times, memories = [], []
@@ -131,8 +220,20 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--events", type=int, default=10_000)
     parser.add_argument("--runs", type=int, default=1)
+    parser.add_argument("--phases", action="store_true", help="time each phase of one build")
+    parser.add_argument("--profile", metavar="FILE", help="write cProfile stats of one build")
     parser.add_argument("--child", nargs=2, metavar=("CONTENT", "OUTPUT"), help=argparse.SUPPRESS)
     args = parser.parse_args()
+    if args.phases:
+        phases(args.events, args.runs)
+        return
+    if args.profile:
+        os.environ["SOURCE_DATE_EPOCH"] = BUILD_EPOCH
+        with tempfile.TemporaryDirectory(prefix="events-bench-") as tmp:
+            content = make_site(Path(tmp), args.events)
+            output = Path(tmp) / "output"
+            cProfile.runctx("build_once(content, output)", globals(), locals(), args.profile)
+        return
     if args.child:
         build_once(Path(args.child[0]), Path(args.child[1]))
         # ru_maxrss is in KiB on Linux: the peak resident memory of this build.

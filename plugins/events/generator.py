@@ -67,8 +67,16 @@ class EventsGenerator(Generator):
 
     def generate_output(self, writer) -> None:
         """Write the listings, one page per event, the calendars and the JSON feed."""
+        output = Path(self.output_path)
+        base = self.settings.get("CANONICAL_BASE", "")
+        self.write_listings(writer)
+        self.write_event_pages(writer, base)
+        self.write_calendars(output, base)
+        self.write_feed(output, base)
+
+    def write_listings(self, writer) -> None:
+        """Write /events/, one page per type, and /events/past/."""
         listing = self.listing
-        settings = self.settings
         self._write_page(
             writer,
             "events/index.html",
@@ -87,7 +95,11 @@ class EventsGenerator(Generator):
         self._write_page(
             writer, "events/past/index.html", "events/past", months=by_month(listing.past)
         )
-        base = settings.get("CANONICAL_BASE", "")
+
+    def write_event_pages(self, writer, base: str) -> None:
+        """Write one page per event, with its schema.org data."""
+        listing = self.listing
+        settings = self.settings
         chapter = settings.get("CHAPTER")
         image = (
             f"{base}/{settings.get('THEME_STATIC_DIR', 'theme')}/{settings.get('SHARE_IMAGE', '')}"
@@ -105,9 +117,9 @@ class EventsGenerator(Generator):
                 past=past,
                 jsonld=script_json(jsonld),
             )
-        self._write_feeds(Path(self.output_path), base)
 
-    def _write_feeds(self, output: Path, base: str) -> None:
+    def write_calendars(self, output: Path, base: str) -> None:
+        """Write calendar.ics, one calendar per type and one per event."""
         listing = self.listing
         sitename = self.settings.get("SITENAME", "")
         calendars = Calendars(
@@ -124,13 +136,18 @@ class EventsGenerator(Generator):
                     f"{sitename}: {event_type.plural.lower()}", listing.events_of(event_type.slug)
                 )
             )
-        for event in listing.events:
-            target = output / event.ics_url
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_bytes(calendars.calendar(event.title, [event]))
+        for event in listing.events:  # events/<slug>.ics: all in the folder made above
+            with open(output / event.ics_url, "wb") as file:
+                file.write(calendars.calendar(event.title, [event]))
+
+    def write_feed(self, output: Path, base: str) -> None:
+        """Write /events/upcoming.json."""
+        sitename = self.settings.get("SITENAME", "")
+        folder = output / "events"
+        folder.mkdir(parents=True, exist_ok=True)
         (folder / "upcoming.json").write_bytes(
             upcoming_feed(
-                listing.upcoming,
+                self.listing.upcoming,
                 title=f"{sitename}: upcoming events",
                 base_url=base,
                 language=self.settings.get("DEFAULT_LANG", "en"),

@@ -43,6 +43,7 @@ def load_file(path: Path, report: ProblemReport, facts: BuildFacts) -> list[Even
         )
         return []
     events = []
+    source = report.relative(path)
     for index, item in enumerate(data):
         prefix = event_prefix(item, index)
         if not isinstance(item, LineDict):
@@ -57,7 +58,7 @@ def load_file(path: Path, report: ProblemReport, facts: BuildFacts) -> list[Even
         entry = validate(EventEntry, item, path, report, field_prefix=prefix)
         if entry is None:
             continue
-        event = build_event(entry, item, path, report, prefix, facts)
+        event = build_event(entry, item, path, report, prefix, facts, source)
         if event is not None:
             events.append(event)
     return events

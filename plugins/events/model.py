@@ -14,6 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 import difflib
+from functools import lru_cache
 from html import unescape
 import re
 from typing import Annotated, Literal
@@ -327,6 +328,19 @@ def _plain_text(html: str) -> str:
     return re.sub(r"\n{2,}", "\n", text).strip()
 
 
+@lru_cache(maxsize=4096)
+def describe(text: str) -> tuple[Markup, str]:
+    """An event's Markdown description as sanitised HTML and as plain text.
+
+    Cached: repeated events often share one description, and Markdown is the
+    costliest step of reading events. An empty description costs nothing.
+    """
+    if not text.strip():
+        return Markup(""), ""
+    html = render_markdown(text)
+    return html, _plain_text(html)
+
+
 def default_slug(entry: EventEntry, first: datetime) -> str:
     """``2026-12-05-door-knocking-in-atwood``: the date keeps recurring titles apart."""
     words = re.sub(r"[^a-z0-9]+", "-", entry.title.lower()).strip("-")[:60].rstrip("-")
@@ -434,9 +448,18 @@ def _local_starts(entry: EventEntry, start: datetime, check: _Checker) -> list[d
 
 
 def build_event(
-    entry: EventEntry, lines, path, report: ProblemReport, prefix: str, facts: BuildFacts
+    entry: EventEntry,
+    lines,
+    path,
+    report: ProblemReport,
+    prefix: str,
+    facts: BuildFacts,
+    source: str | None = None,
 ) -> Event | None:
-    """Turn a valid entry into an Event with its occurrences, or record why it cannot be."""
+    """Turn a valid entry into an Event with its occurrences, or record why it cannot be.
+
+    ``source`` is ``path`` as problems show it (the loader works it out once per file).
+    """
     check = _Checker(report, path, lines, prefix)
     _check_fields(entry, check)
     zone = ZoneInfo(entry.timezone or facts.chapter_zone)
@@ -471,7 +494,7 @@ def build_event(
         starts = sorted({start, *starts})
     if check.failed:
         return None
-    html = render_markdown(entry.description)
+    html, text = describe(entry.description)
     event = Event(
         slug=entry.slug or default_slug(entry, (previous or start)),
         title=entry.title,
@@ -484,14 +507,14 @@ def build_event(
         address_private=entry.address_private,
         online=entry.online,
         rsvp=entry.rsvp,
-        description_html=Markup(html),
-        description_text=_plain_text(html),
+        description_html=html,
+        description_text=text,
         accessibility=entry.accessibility,
         languages=tuple(entry.languages),
         contact=entry.contact,
         cancelled_reason=entry.cancelled_reason,
         previous_start=previous,
-        source=report.relative(path),
+        source=source or report.relative(path),
         line=getattr(lines, "line", None),
     )
     original_first = previous or start

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
 import json
 
 import icalendar
@@ -59,3 +60,72 @@ def test_event_page_on_a_phone_has_rsvp_map_calendar_and_structured_data(browser
     assert data[0]["name"] == "Door knocking in Atwood"
     assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
     page.context.close()
+
+
+# --- freshness between builds: events-fresh.js ----------------------------------------------
+
+#: The sample site is built on 2026-11-25 12:00 UTC (conftest). By these readers' clocks,
+#: some of its upcoming events have ended (early December), or all of December's.
+SOME_ENDED = datetime(2026, 12, 6, 0, 0, tzinfo=UTC)
+DECEMBER_OVER = datetime(2027, 1, 1, 12, 0, tzinfo=UTC)
+
+
+def cards_by_end(page) -> list[tuple[datetime, bool]]:
+    """Each upcoming card's end (from its data-event-end) and whether it is shown."""
+    return [
+        (datetime.fromisoformat(card.get_attribute("data-event-end")), card.is_visible())
+        for card in page.locator("[data-event-end]").all()
+    ]
+
+
+def page_at(browser, when: datetime | None, *, javascript: bool = True):
+    """A phone-sized page whose clock reads ``when``."""
+    page = browser.new_context(viewport=PHONE, java_script_enabled=javascript).new_page()
+    if when is not None:
+        page.clock.set_fixed_time(when)
+    return page
+
+
+def test_events_that_ended_by_the_readers_clock_leave_the_listing(browser, site_url):
+    page = page_at(browser, SOME_ENDED)
+    page.goto(site_url + "events/")
+    cards = cards_by_end(page)
+    ended = [shown for end, shown in cards if end <= SOME_ENDED]
+    coming = [shown for end, shown in cards if end > SOME_ENDED]
+    assert ended and coming, "the sample site has events on both sides of the clock"
+    assert not any(ended) and all(coming)
+    assert page.locator("h2", has_text="December 2026").is_visible()
+    assert not page.locator("[data-events-none]").is_visible()
+    page.context.close()
+
+
+def test_a_month_whose_events_all_ended_is_hidden(browser, site_url):
+    page = page_at(browser, DECEMBER_OVER)
+    page.goto(site_url + "events/")
+    assert not page.locator("h2", has_text="December 2026").is_visible()
+    assert page.locator("h2", has_text="January 2027").is_visible()
+    assert all(shown == (end > DECEMBER_OVER) for end, shown in cards_by_end(page))
+    page.goto(site_url + "events/rally/")  # its only event, on December 12, has ended
+    assert not page.locator("[data-event-end]").first.is_visible()
+    assert page.locator("[data-events-none]").is_visible()
+    page.context.close()
+
+
+def test_the_home_page_hides_ended_events_too(browser, site_url):
+    page = page_at(browser, DECEMBER_OVER)
+    page.goto(site_url)
+    cards = cards_by_end(page)
+    assert cards and not any(shown for _, shown in cards)
+    assert page.locator("[data-events-none]").is_visible()
+    assert page.get_by_role("link", name="All events").is_visible()
+    page.context.close()
+
+
+def test_without_javascript_the_build_date_decides(browser, site_url):
+    for address in ("events/", ""):
+        page = page_at(browser, DECEMBER_OVER, javascript=False)
+        page.goto(site_url + address)
+        cards = cards_by_end(page)
+        assert cards and all(shown for _, shown in cards)
+        assert not page.locator("[data-events-none]").is_visible()
+        page.context.close()
