@@ -136,9 +136,10 @@ class EventsGenerator(Generator):
                     f"{sitename}: {event_type.plural.lower()}", listing.events_of(event_type.slug)
                 )
             )
-        for event in listing.events:  # events/<slug>.ics: all in the folder made above
-            with open(output / event.ics_url, "wb") as file:
-                file.write(calendars.calendar(event.title, [event]))
+        for event in listing.events:
+            target = output / event.ics_url
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(calendars.calendar(event.title, [event]))
 
     def write_feed(self, output: Path, base: str) -> None:
         """Write /events/upcoming.json."""

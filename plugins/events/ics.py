@@ -6,13 +6,6 @@ a rescheduled event keeps the UID of its previous start, so calendars move it
 instead of adding a second one), a DTSTAMP in UTC from the build date, and its
 times in the event's own timezone with that zone's VTIMEZONE in the file.
 Each VEVENT is serialised once and reused by every calendar that lists it.
-
-``icalendar`` writes what is the same for many events (the calendar's opening
-lines, each zone's VTIMEZONE, how a time in each zone is written). The VEVENTs
-themselves, thousands of short lines, are written by :func:`content_line` with
-the same escaping, property order and folding as ``icalendar``'s
-``Component.to_ical`` (about forty times faster); ``tests/test_events_ics.py``
-checks that both give the same bytes.
 """
 
 from __future__ import annotations
@@ -20,7 +13,7 @@ from __future__ import annotations
 from datetime import UTC, date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
-from icalendar import Calendar, Event as VEvent, Timezone
+from icalendar import Calendar, Event as VEvent, Timezone, vUri
 
 from .model import Event, Occurrence
 
@@ -34,68 +27,6 @@ STATUS = {
 }
 SUMMARY_PREFIX = {"postponed": "Postponed: ", "cancelled": "Cancelled: "}
 REFRESH = timedelta(hours=6)  # how often subscribed calendar apps should fetch again
-FOLD_AT = 75  # RFC 5545 3.1: lines longer than this (in octets, with the break) are folded
-
-
-def escape_text(text: str) -> str:
-    """A TEXT value escaped as RFC 5545 3.3.11 says (and as icalendar does it)."""
-    return (
-        text.replace(r"\N", "\n")
-        .replace("\\", "\\\\")
-        .replace(";", r"\;")
-        .replace(",", r"\,")
-        .replace("\r\n", r"\n")
-        .replace("\n", r"\n")
-        .replace("\r", r"\n")
-    )
-
-
-def fold(line: str) -> str:
-    """Fold a content line into pieces shorter than 75 octets (RFC 5545 3.1).
-
-    Never splits a UTF-8 character, nor an escape (a backslash and what
-    follows it), as icalendar does.
-    """
-    if len(line) < FOLD_AT and (line.isascii() or len(line.encode()) < FOLD_AT):
-        return line
-    pieces: list[str] = []
-    current: list[str] = []
-    size = 0
-    for char in line:
-        width = 1 if char < "\x80" else len(char.encode())
-        if current and size + width >= FOLD_AT:
-            if len(current) > 1 and current[-1] in "\\^":
-                carried = current.pop()
-                pieces.append("".join(current))
-                current, size = [carried], len(carried.encode())
-            else:
-                pieces.append("".join(current))
-                current, size = [], 0
-        current.append(char)
-        size += width
-    pieces.append("".join(current))
-    return "\r\n ".join(pieces)
-
-
-def content_line(name: str, value: str, params: str = "") -> str:
-    """One folded content line with its CRLF; ``value`` already escaped, ``params`` ";A=B"."""
-    return fold(f"{name}{params}:{value}") + "\r\n"
-
-
-class _ZoneTimes:
-    """How icalendar writes a time in one zone: with ``;TZID=...``, or in UTC with a Z."""
-
-    def __init__(self, key: str):
-        sample = VEvent()
-        sample.add("dtstart", datetime(2000, 1, 1, tzinfo=ZoneInfo(key)))
-        line = sample.to_ical().decode().split("\r\n")[1]  # DTSTART...:20000101T000000[Z]
-        head, _, value = line.rpartition(":")
-        self.params = head.removeprefix("DTSTART")
-        self.suffix = "Z" if value.endswith("Z") else ""
-
-    def value(self, when: datetime) -> str:
-        """The time as written after the property's name and parameters."""
-        return f"{when:%Y%m%dT%H%M%S}{self.suffix}"
 
 
 class Calendars:
@@ -113,42 +44,29 @@ class Calendars:
             key: Timezone.from_tzinfo(ZoneInfo(key), first_date=first, last_date=last).to_ical()
             for key in zones
         }
-        self.zone_times = {key: _ZoneTimes(key) for key in zones}
-        self.dtstamp = content_line("DTSTAMP", f"{self.stamp:%Y%m%dT%H%M%S}Z")
         self.opening = self._opening()
-        self.vevents = {e.slug: "".join(map(self.vevent, e.occurrences)).encode() for e in events}
+        self.vevents = {e.slug: b"".join(self.vevent(o) for o in e.occurrences) for e in events}
 
-    def vevent(self, occurrence: Occurrence) -> str:
-        """One occurrence as a serialised VEVENT.
-
-        Properties in icalendar's order for a VEVENT: SUMMARY, DTSTART, DTEND,
-        DTSTAMP, UID, SEQUENCE, then the others alphabetically.
-        """
+    def vevent(self, occurrence: Occurrence) -> bytes:
+        """One occurrence as a serialised VEVENT."""
         event = occurrence.event
         status, sequence = STATUS[event.status]
         page = f"{self.base_url}/{event.url}"
-        times = self.zone_times[event.zone.key]
-        summary = SUMMARY_PREFIX.get(event.status, "") + event.title
-        lines = [
-            "BEGIN:VEVENT\r\n",
-            content_line("SUMMARY", escape_text(summary)),
-            content_line("DTSTART", times.value(occurrence.start), times.params),
-            content_line("DTEND", times.value(occurrence.end), times.params),
-            self.dtstamp,
-            content_line("UID", escape_text(occurrence.uid)),
-            content_line("SEQUENCE", str(sequence)),
-            content_line("CATEGORIES", escape_text(event.type_label)),
-        ]
+        component = VEvent()
+        component.add("uid", occurrence.uid)
+        component.add("dtstamp", self.stamp)
+        component.add("dtstart", occurrence.start)
+        component.add("dtend", occurrence.end)
+        component.add("summary", SUMMARY_PREFIX.get(event.status, "") + event.title)
+        component.add("status", status)
+        component.add("sequence", sequence)
+        component.add("categories", [event.type_label])
+        component.add("url", vUri(page))
+        component.add("location", _location(event))
+        component.add("description", _description(event, page))
         if event.online and event.is_active:
-            lines.append(content_line("CONFERENCE", event.online, ";VALUE=URI"))
-        lines += [
-            content_line("DESCRIPTION", escape_text(_description(event, page))),
-            content_line("LOCATION", escape_text(_location(event))),
-            content_line("STATUS", status),
-            content_line("URL", page),
-            "END:VEVENT\r\n",
-        ]
-        return "".join(lines)
+            component.add("conference", vUri(event.online), parameters={"VALUE": "URI"})
+        return component.to_ical()
 
     def _opening(self) -> bytes:
         """BEGIN:VCALENDAR and the properties every calendar of the site shares."""
@@ -164,8 +82,12 @@ class Calendars:
 
     def calendar(self, name: str, events: list[Event]) -> bytes:
         """A whole VCALENDAR of ``events``, named ``name``."""
-        escaped = escape_text(name)
-        names = (content_line("NAME", escaped) + content_line("X-WR-CALNAME", escaped)).encode()
+        named = Calendar()
+        named.add("name", name)
+        named.add("x-wr-calname", name)
+        names = (
+            named.to_ical().removeprefix(b"BEGIN:VCALENDAR\r\n").removesuffix(b"END:VCALENDAR\r\n")
+        )
         zones = sorted({e.zone.key for e in events} or {self.chapter_zone})
         return b"".join(
             [
