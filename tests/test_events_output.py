@@ -130,3 +130,24 @@ def test_home_page_shows_the_next_events_and_the_events_button(sample_site: Path
     secondary = [a.get_text(strip=True) for a in home.select("main .hero .actions a.secondary")]
     assert secondary[0] == "Come to an event"
     assert home.find("nav").find("a", string="Events")["href"] == "/events/"
+
+
+def test_calendar_names_are_escaped_text(tmp_path: Path):
+    """A title with a comma, a semicolon and a line break is one calendar name, not a crash."""
+    from sitebuild import build_site, make_content
+
+    content = make_content(
+        tmp_path,
+        {
+            "events/a.yml": (
+                '- title: "Town hall, part 1;\\nnurses"\n  type: town-hall\n  location: Hall\n'
+                "  start: 2026-12-05 10:00\n  slug: hall-1\n"
+            )
+        },
+    )
+    output = build_site(content, tmp_path / "output")
+    calendar = icalendar.Calendar.from_ical((output / "events" / "hall-1.ics").read_bytes())
+    # Written as RFC 5545 TEXT; icalendar leaves an X- property as written when it reads.
+    assert str(calendar["X-WR-CALNAME"]) == "Town hall\\, part 1\\;\\nnurses"
+    (event,) = calendar.walk("VEVENT")
+    assert str(event["SUMMARY"]) == "Town hall, part 1;\nnurses"

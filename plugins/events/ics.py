@@ -13,7 +13,7 @@ from __future__ import annotations
 from datetime import UTC, date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
-from icalendar import Calendar, Event as VEvent, Timezone, vUri
+from icalendar import Calendar, Event as VEvent, Timezone, vText, vUri
 
 from .model import Event, Occurrence
 
@@ -83,8 +83,8 @@ class Calendars:
     def calendar(self, name: str, events: list[Event]) -> bytes:
         """A whole VCALENDAR of ``events``, named ``name``."""
         named = Calendar()
-        named.add("name", name)
-        named.add("x-wr-calname", name)
+        named.add("name", vText(name))  # TEXT: escaped (commas, line breaks) by icalendar
+        named.add("x-wr-calname", vText(name))
         names = (
             named.to_ical().removeprefix(b"BEGIN:VCALENDAR\r\n").removesuffix(b"END:VCALENDAR\r\n")
         )
