@@ -220,13 +220,35 @@ def livereload(c, port=8000):
     server.serve(host="127.0.0.1", port=int(port), root=str(OUTPUT))
 
 
-@task
-def bench(c, docs="100,1000,5000", events="0,10000", runs=3, quick=False):
+@task(
+    help={
+        "sites": "sizes DOCS[:EVENTS[:QUESTIONNAIRES]], comma-separated "
+        "(default 100,1000,5000,1000:10000,1000:0:5)",
+        "runs": "runs of each kind, medians (default 3)",
+        "candidates": "candidates per questionnaire (default 5)",
+        "livereload": "documents for the livereload edit-to-rebuilt timing (0: skip)",
+        "no_plain": "skip plain Pelican",
+        "profile": "profile one cold build of the first size instead (cProfile)",
+        "quick": "100 and 1,000 documents, one run",
+    }
+)
+def bench(
+    c,
+    sites="",
+    runs=3,
+    candidates=5,
+    livereload=1000,
+    no_plain=False,
+    profile=False,
+    quick=False,
+):
     """Time cold, warm and one-edit builds against plain Pelican (see docs/performance.md)."""
-    from benchmarks.bench import main
+    from benchmarks.bench import DEFAULT_SITES, main
 
-    argv = ["--docs", docs, "--events", events, "--runs", str(runs)]
-    main([*argv, "--quick"] if quick else argv)
+    argv = ["--sites", sites or DEFAULT_SITES, "--runs", str(runs)]
+    argv += ["--candidates", str(candidates), "--livereload", str(livereload)]
+    flags = {"--no-plain": no_plain, "--profile": profile, "--quick": quick}
+    main(argv + [flag for flag, given in flags.items() if given])
 
 
 @task
