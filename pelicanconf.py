@@ -106,7 +106,14 @@ LOG_FILTER = [
 
 # Templates escape every value unless it is known HTML: Markdown rendered (and, for data
 # files, sanitised) by the build is marked with `|safe` or is a markupsafe.Markup.
-JINJA_ENVIRONMENT = {"trim_blocks": True, "lstrip_blocks": True, "autoescape": True}
+# auto_reload off: each build starts new Jinja environments, so checking every template
+# file's time at every page is wasted (site_core also shares compiled templates).
+JINJA_ENVIRONMENT = {
+    "trim_blocks": True,
+    "lstrip_blocks": True,
+    "autoescape": True,
+    "auto_reload": False,
+}
 
 # Security headers for static hosts (_headers, see docs/deploying.md): the defaults of
 # site_core.headers, with 'wasm-unsafe-eval' because the search page runs Pagefind's

@@ -197,12 +197,16 @@ def serve(c, port=8000):
 LIVERELOAD_WATCH = ("content/**/*", "theme/**/*", "plugins/**/*.py", "*.py")
 #: The content cache: a save re-reads only the file that changed.
 LIVERELOAD_SETTINGS = {"CACHE_CONTENT": True, "LOAD_CONTENT_CACHE": True}
+#: After the first build, a save does not re-index search: Pagefind takes seconds on a
+#: large site. The preview keeps the first build's index (search finds text as it was then).
+LIVERELOAD_ON_SAVE = {"SEARCH_INDEX": False, "OUTPUT_RETENTION": ["pagefind"]}
 
 
-def rebuild_for_preview(**overrides) -> None:
+def rebuild_for_preview(first: bool = False, **overrides) -> None:
     """Rebuild with the content cache; on content problems print them and keep the last site."""
+    settings = LIVERELOAD_SETTINGS if first else {**LIVERELOAD_SETTINGS, **LIVERELOAD_ON_SAVE}
     try:
-        pelican_run(**LIVERELOAD_SETTINGS, **overrides)
+        pelican_run(**settings, **overrides)
     except SystemExit as stopped:  # content problems: show them, keep serving the last good site
         if stopped.code:
             print(stopped.code, file=sys.stderr)
@@ -213,7 +217,7 @@ def livereload(c, port=8000):
     """Build, serve on http://127.0.0.1:PORT and rebuild when content, theme or settings change."""
     from livereload import Server
 
-    rebuild_for_preview()
+    rebuild_for_preview(first=True)
     server = Server()
     for pattern in LIVERELOAD_WATCH:
         server.watch(pattern, rebuild_for_preview)
