@@ -10,18 +10,28 @@ content cache is on, kept in ``CACHE_PATH/templates/`` for the next build.
 
 Jinja checks a checksum of the template's source before it uses cached code, so
 an edited template is compiled again. The key also holds Jinja's version and the
-``JINJA_ENVIRONMENT`` options (autoescape, trim_blocks...), which change the
-compiled code.
+environment's options that change the compiled code (autoescape, trim_blocks,
+delimiters, extensions...): an environment set up differently never gets another's code.
 """
 
 from __future__ import annotations
 
 from hashlib import sha1
+import os
 from pathlib import Path
 from typing import ClassVar
 
 import jinja2
+from jinja2 import Environment
 from jinja2.bccache import Bucket, BytecodeCache
+
+#: The ``Environment`` attributes the compiled code of a template depends on.
+COMPILE_OPTIONS = (
+    "block_start_string", "block_end_string", "variable_start_string", "variable_end_string",
+    "comment_start_string", "comment_end_string", "line_statement_prefix",
+    "line_comment_prefix", "trim_blocks", "lstrip_blocks", "newline_sequence",
+    "keep_trailing_newline", "autoescape", "optimized", "finalize", "is_async",
+)  # fmt: skip
 
 
 class TemplateCache(BytecodeCache):
@@ -29,41 +39,50 @@ class TemplateCache(BytecodeCache):
 
     _memory: ClassVar[dict[str, bytes]] = {}
 
-    def __init__(self, options: dict, folder: Path | None = None):
-        settings = sorted((k, repr(v)) for k, v in options.items() if k != "bytecode_cache")
-        self.prefix = f"{jinja2.__version__}|{settings}"
+    def __init__(self, folder: Path | None = None):
         self.folder = folder
 
-    def get_cache_key(self, name: str, filename: str | None = None) -> str:
-        """Return the key of one template under these options."""
-        return sha1(f"{self.prefix}|{name}|{filename}".encode()).hexdigest()
+    def get_bucket(
+        self, environment: Environment, name: str, filename: str | None, source: str
+    ) -> Bucket:
+        """Return the bucket of one template, keyed by the environment's compile options too."""
+        options = [repr(getattr(environment, option)) for option in COMPILE_OPTIONS]
+        options += sorted(environment.extensions)  # a callable's repr names this process's object
+        key = sha1(f"{jinja2.__version__}|{options}|{name}|{filename}".encode()).hexdigest()
+        bucket = Bucket(environment, key, self.get_source_checksum(source))
+        self.load_bytecode(bucket)
+        return bucket
 
     def load_bytecode(self, bucket: Bucket) -> None:
         """Fill ``bucket`` from memory or disk (Jinja then checks the source's checksum)."""
         data = self._memory.get(bucket.key)
-        if data is None and self.folder is not None:
-            path = self.folder / f"{bucket.key}.jinja"
-            data = path.read_bytes() if path.is_file() else None
+        path = self.folder / f"{bucket.key}.jinja" if self.folder is not None else None
+        if data is None and path is not None and path.is_file():
+            data = self._memory[bucket.key] = path.read_bytes()
+        elif data is not None and path is not None and not path.is_file():
+            self._write(path, data)  # compiled in this process before the cache folder was set
         if data is not None:
             bucket.bytecode_from_string(data)
 
     def dump_bytecode(self, bucket: Bucket) -> None:
         """Keep a template just compiled, in memory and on disk."""
-        data = bucket.bytecode_to_string()
-        self._memory[bucket.key] = data
+        data = self._memory[bucket.key] = bucket.bytecode_to_string()
         if self.folder is not None:
-            self.folder.mkdir(parents=True, exist_ok=True)
-            partial = self.folder / f"{bucket.key}.{id(bucket)}.tmp"
-            partial.write_bytes(data)
-            partial.replace(self.folder / f"{bucket.key}.jinja")  # never a half-written file
+            self._write(self.folder / f"{bucket.key}.jinja", data)
+
+    @staticmethod
+    def _write(path: Path, data: bytes) -> None:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        partial = path.with_name(f"{path.name}.{os.getpid()}.tmp")
+        partial.write_bytes(data)
+        partial.replace(path)  # never a half-written file
 
 
 def share_compiled_templates(settings: dict) -> None:
     """Give every generator's Jinja environment the same compiled-template cache."""
-    options = settings["JINJA_ENVIRONMENT"]
     cached = settings.get("CACHE_CONTENT") and settings.get("LOAD_CONTENT_CACHE")
     folder = Path(settings["CACHE_PATH"]) / "templates" if cached else None
     settings["JINJA_ENVIRONMENT"] = {
-        **options,
-        "bytecode_cache": TemplateCache(options, folder),
+        **settings["JINJA_ENVIRONMENT"],
+        "bytecode_cache": TemplateCache(folder),
     }
