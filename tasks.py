@@ -212,6 +212,19 @@ def rebuild_for_preview(first: bool = False, **overrides) -> None:
             print(stopped.code, file=sys.stderr)
 
 
+def rebuilder_on_save(**overrides):
+    """Return what livereload calls on a save: a function of no parameter.
+
+    livereload passes the list of changed files to a callback that takes any
+    parameter, which ``rebuild_for_preview`` would take for ``first``.
+    """
+
+    def rebuild_on_save() -> None:
+        rebuild_for_preview(**overrides)
+
+    return rebuild_on_save
+
+
 @task
 def livereload(c, port=8000):
     """Build, serve on http://127.0.0.1:PORT and rebuild when content, theme or settings change."""
@@ -219,8 +232,9 @@ def livereload(c, port=8000):
 
     rebuild_for_preview(first=True)
     server = Server()
+    on_save = rebuilder_on_save()
     for pattern in LIVERELOAD_WATCH:
-        server.watch(pattern, rebuild_for_preview)
+        server.watch(pattern, on_save)
     server.serve(host="127.0.0.1", port=int(port), root=str(OUTPUT))
 
 
