@@ -246,6 +246,7 @@ def livereload(c, port=8000):
         "candidates": "candidates per questionnaire (default 5)",
         "livereload": "documents for the livereload edit-to-rebuilt timing (0: skip)",
         "no_plain": "skip plain Pelican",
+        "lean_plain": "also plain Pelican without its N² page menus (DISPLAY_PAGES_ON_MENU)",
         "profile": "profile one cold build of the first size instead (cProfile)",
         "quick": "100 and 1,000 documents, one run",
     }
@@ -257,6 +258,7 @@ def bench(
     candidates=5,
     livereload=1000,
     no_plain=False,
+    lean_plain=False,
     profile=False,
     quick=False,
 ):
@@ -265,7 +267,8 @@ def bench(
 
     argv = ["--sites", sites or DEFAULT_SITES, "--runs", str(runs)]
     argv += ["--candidates", str(candidates), "--livereload", str(livereload)]
-    flags = {"--no-plain": no_plain, "--profile": profile, "--quick": quick}
+    flags = {"--no-plain": no_plain, "--lean-plain": lean_plain, "--profile": profile}
+    flags["--quick"] = quick
     main(argv + [flag for flag, given in flags.items() if given])
 
 

@@ -13,8 +13,9 @@ as medians of ``--runs`` runs, each build in its own process:
 - files: what our cold build published (Pagefind's bundle included).
 
 Sites with documents only are also built by plain Pelican (default theme, no
-plugins); its runs alternate with ours (ours, plain, ours, plain...) so both
-see the same load on a shared machine, and the table gives the ratio. Plain
+plugins; with ``--lean-plain`` also without its N² page menus); its runs
+alternate with ours (ours, plain, ours, plain...) so both see the same load on
+a shared machine, and the table gives the ratio. Plain
 Pelican ignores YAML and questionnaires, so a size with events or questionnaires
 is compared with our build of the same documents without them ("adds").
 ``--livereload N`` adds the edit-to-rebuilt time of ``invoke livereload`` at N
@@ -173,6 +174,12 @@ def measure(site: Site, content: Path, folder: Path, builds: list[str], runs: in
 
 def _ratio(row: Row, rows: list[Row]) -> str:
     """Our build against plain Pelican on the same Markdown, or what extra content adds."""
+    ours = next((r for r in rows if r.build == "ours" and r.site == row.site), None)
+    if row.build == "plain-lean" and ours:
+        return (
+            f"ours: {ours.cold / row.cold:.2f}x / {ours.warm / row.warm:.2f}x / "
+            f"{ours.edit / row.edit:.2f}x of this"
+        )
     if row.build != "ours":
         return ""
     for other in rows:
@@ -245,6 +252,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--runs", type=int, default=3, help="runs of each kind; medians (3)")
     parser.add_argument("--no-plain", action="store_true", help="skip plain Pelican")
     parser.add_argument(
+        "--lean-plain",
+        action="store_true",
+        help="also plain Pelican without DISPLAY_PAGES_ON_MENU (no N² menus)",
+    )
+    parser.add_argument(
         "--livereload", type=int, default=1000, help="docs for the livereload timing (0: skip)"
     )
     parser.add_argument(
@@ -266,6 +278,8 @@ def main(argv: list[str] | None = None) -> int:
         folder, content = site.generate(args.candidates)
         plain = site == site.documents_only and not args.no_plain
         builds = ["ours", "plain"] if plain else ["ours"]
+        if plain and args.lean_plain:
+            builds.append("plain-lean")
         print(
             f"bench: {site.docs:,} docs, {site.events:,} events, "
             f"{site.questionnaires} questionnaires: {' and '.join(builds)}...",

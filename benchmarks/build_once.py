@@ -9,6 +9,8 @@
 - ``plain``: Pelican's defaults: its default theme, no plugin at all, the same Markdown
   (news and pages; it skips the guide, charters, events and questionnaires, which only
   our plugins read).
+- ``plain-lean``: ``plain`` without ``DISPLAY_PAGES_ON_MENU`` (every page listed in every
+  page's menu: work that grows with N², which ours does not do).
 - ``--warm``: Pelican's content cache on (``CACHE_CONTENT`` and ``LOAD_CONTENT_CACHE``),
   as ``invoke livereload`` builds.
 - ``--profile FILE``: run under cProfile and save the statistics to FILE.
@@ -43,7 +45,7 @@ def settings_for(
         "CACHE_CONTENT": warm,
         "LOAD_CONTENT_CACHE": warm,
     }
-    if site == "plain":
+    if site in ("plain", "plain-lean"):
         # The sample site's four pages name our templates: plain Pelican skips them
         # and builds only the generated Markdown (N documents against N + 4).
         sample_pages = [p.name for p in (ROOT / "content" / "pages").glob("*.md")]
@@ -55,6 +57,8 @@ def settings_for(
                 "TIMEZONE": "UTC",
                 "IGNORE_FILES": sample_pages,
                 "ARTICLE_EXCLUDES": PLUGIN_FOLDERS,
+                # plain-lean: without every page in every page's menu (N² work), as ours
+                **({"DISPLAY_PAGES_ON_MENU": False} if site == "plain-lean" else {}),
             },
         )
     return read_settings(
@@ -80,7 +84,7 @@ def build(
 def main() -> None:
     """Parse the command line and build once."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("site", choices=["ours", "plain"])
+    parser.add_argument("site", choices=["ours", "plain", "plain-lean"])
     parser.add_argument("content", type=Path)
     parser.add_argument("output", type=Path)
     parser.add_argument("cache", type=Path)
