@@ -106,8 +106,8 @@ LOG_FILTER = [
 
 # Templates escape every value unless it is known HTML: Markdown rendered (and, for data
 # files, sanitised) by the build is marked with `|safe` or is a markupsafe.Markup.
-# auto_reload off: each build (livereload's too) makes a new environment, so Jinja need
-# not stat every template file again each time a page includes it.
+# auto_reload off: each build starts new Jinja environments, so checking every template
+# file's time at every page is wasted (site_core also shares compiled templates).
 JINJA_ENVIRONMENT = {
     "trim_blocks": True,
     "lstrip_blocks": True,

@@ -197,15 +197,32 @@ def serve(c, port=8000):
 LIVERELOAD_WATCH = ("content/**/*", "theme/**/*", "plugins/**/*.py", "*.py")
 #: The content cache: a save re-reads only the file that changed.
 LIVERELOAD_SETTINGS = {"CACHE_CONTENT": True, "LOAD_CONTENT_CACHE": True}
+#: After the first build, a save does not re-index search: Pagefind takes seconds on a
+#: large site. The preview keeps the first build's index (search finds text as it was then).
+LIVERELOAD_ON_SAVE = {"SEARCH_INDEX": False, "OUTPUT_RETENTION": ["pagefind"]}
 
 
-def rebuild_for_preview(**overrides) -> None:
+def rebuild_for_preview(first: bool = False, **overrides) -> None:
     """Rebuild with the content cache; on content problems print them and keep the last site."""
+    settings = LIVERELOAD_SETTINGS if first else {**LIVERELOAD_SETTINGS, **LIVERELOAD_ON_SAVE}
     try:
-        pelican_run(**LIVERELOAD_SETTINGS, **overrides)
+        pelican_run(**settings, **overrides)
     except SystemExit as stopped:  # content problems: show them, keep serving the last good site
         if stopped.code:
             print(stopped.code, file=sys.stderr)
+
+
+def rebuilder_on_save(**overrides):
+    """Return what livereload calls on a save: a function of no parameter.
+
+    livereload passes the list of changed files to a callback that takes any
+    parameter, which ``rebuild_for_preview`` would take for ``first``.
+    """
+
+    def rebuild_on_save() -> None:
+        rebuild_for_preview(**overrides)
+
+    return rebuild_on_save
 
 
 @task
@@ -213,20 +230,46 @@ def livereload(c, port=8000):
     """Build, serve on http://127.0.0.1:PORT and rebuild when content, theme or settings change."""
     from livereload import Server
 
-    rebuild_for_preview()
+    rebuild_for_preview(first=True)
     server = Server()
+    on_save = rebuilder_on_save()
     for pattern in LIVERELOAD_WATCH:
-        server.watch(pattern, rebuild_for_preview)
+        server.watch(pattern, on_save)
     server.serve(host="127.0.0.1", port=int(port), root=str(OUTPUT))
 
 
-@task
-def bench(c, docs="100,1000,5000", events="0,10000", runs=3, quick=False):
+@task(
+    help={
+        "sites": "sizes DOCS[:EVENTS[:QUESTIONNAIRES]], comma-separated "
+        "(default 100,1000,5000,1000:10000,1000:0:5)",
+        "runs": "runs of each kind, medians (default 3)",
+        "candidates": "candidates per questionnaire (default 5)",
+        "livereload": "documents for the livereload edit-to-rebuilt timing (0: skip)",
+        "no_plain": "skip plain Pelican",
+        "lean_plain": "also plain Pelican without its N² page menus (DISPLAY_PAGES_ON_MENU)",
+        "profile": "profile one cold build of the first size instead (cProfile)",
+        "quick": "100 and 1,000 documents, one run",
+    }
+)
+def bench(
+    c,
+    sites="",
+    runs=3,
+    candidates=5,
+    livereload=1000,
+    no_plain=False,
+    lean_plain=False,
+    profile=False,
+    quick=False,
+):
     """Time cold, warm and one-edit builds against plain Pelican (see docs/performance.md)."""
-    from benchmarks.bench import main
+    from benchmarks.bench import DEFAULT_SITES, main
 
-    argv = ["--docs", docs, "--events", events, "--runs", str(runs)]
-    main([*argv, "--quick"] if quick else argv)
+    argv = ["--sites", sites or DEFAULT_SITES, "--runs", str(runs)]
+    argv += ["--candidates", str(candidates), "--livereload", str(livereload)]
+    flags = {"--no-plain": no_plain, "--lean-plain": lean_plain, "--profile": profile}
+    flags["--quick"] = quick
+    main(argv + [flag for flag, given in flags.items() if given])
 
 
 @task

@@ -1,18 +1,29 @@
-"""Synthetic chapter sites for the benchmarks: realistic Markdown, events, same seed, same files.
+"""Synthetic chapter sites for the benchmarks: realistic Markdown, events, questionnaires.
 
-``generate_site(folder, docs=N, events=E)`` writes ``folder/content/``: the
-sample site's chapter file and pages (home, explainer, about, 404), then N
-Markdown documents of about 635 words (80 % news articles, 20 % pages) written
-from the chapter's seed texts (headings, lists, links, emphasis, like an
-editor writes), and E events in ``content/events/*.yml`` (100 a file, the
-events format of issue 3: one-off and weekly events, in-person and online).
+``generate_site(folder, docs=N, events=E, questionnaires=Q, candidates=C)`` writes
+``folder/content/``: the sample site's chapter file, pages (home, explainer,
+about, 404), guide and charters, then
+
+- N Markdown documents of about 635 words (80 % news articles, 20 % pages)
+  written from the chapter's seed texts (headings, lists, links, emphasis, like
+  an editor writes);
+- E events in ``content/events/*.yml``, 100 a file, in the format of
+  docs/editing/events.md: in person, online and both, weekly and monthly
+  repeats, extra dates, cancelled, postponed and private-address events, a year
+  before to a year after the benchmarks' build date;
+- Q questionnaires in ``content/questionnaires/<slug>/`` (docs/editing/questionnaires.md),
+  each with six questions and C answer sheets (answers of 20 to 250 words, every
+  endorsement status). Answers never hold an e-mail address or phone number:
+  the build refuses those.
+
 Everything comes from a seeded random generator: the same arguments always
-give the same files.
+give the same files, and every generated site builds without a problem
+(``tests/test_benchmarks.py`` builds a small one).
 """
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 from pathlib import Path
 import random
 import re
@@ -24,6 +35,21 @@ SAMPLE = ROOT / "content"
 WORDS_PER_DOC = 635
 EVENTS_PER_FILE = 100
 EVENT_TYPES = ("canvass", "town-hall", "panel", "rally", "phonebank", "training", "meeting")
+#: The sample site's folders every generated site starts from (guide and charters
+#: included, so their generators run too; events and questionnaires are generated).
+SAMPLE_FOLDERS = ("pages", "extra", "news", "guide", "charters")
+OFFICES = ("Common Council", "County Board", "School Board")
+FIRST_NAMES = ("Ann", "Bo", "Carmen", "Dev", "Esther", "Farid", "Grace", "Hugo", "Ines", "Jo")
+#: Every endorsement status, endorsed most often (as chapters' races go).
+STATUS_CYCLE = ("endorsed", "not-endorsed", "pending", "endorsed", "no-response", "rescinded")
+QUESTIONS = (
+    ("medicare-for-all", "Do you support single-payer Medicare for All? How will you push for it?"),
+    ("health-justice", "What will you do in office to advance health justice where we live?"),
+    ("corporate-money", "Will you refuse donations from health insurance and drug companies?"),
+    ("housing", "Housing is health. Will you vote for social housing and tenant protections?"),
+    ("labor", "How will you support nurses and health care workers organizing unions?"),
+    ("grassroots", "How will you keep working with the grassroots base that elects you?"),
+)
 PLACES = (
     ("Goodman Community Center", "149 Waubesa St, Madison, WI 53704"),
     ("Madison Public Library, Central", "201 W Mifflin St, Madison, WI 53703"),
@@ -111,9 +137,10 @@ def _quote(text: str) -> str:
 
 
 def event_yaml(rng: random.Random, number: int, sentences: list[str]) -> str:
-    """Return one event as a YAML list item, in the events format of issue 3."""
+    """Return one event as a YAML list item (docs/editing/events.md)."""
     kind = EVENT_TYPES[number % len(EVENT_TYPES)]
-    start = datetime(2026, 6, 1, 10, 0) + timedelta(days=(number * 37) % 365, hours=number % 9)
+    # A year before to a year after the build date (2026-11-25), at local daytime hours.
+    start = datetime(2025, 12, 1, 10, 0) + timedelta(days=(number * 37) % 720, hours=number % 9)
     label = kind.replace("-", " ").title()
     lines = [
         f"- title: {_quote(label + ': ' + rng.choice(sentences)[:50])}",
@@ -122,18 +149,33 @@ def event_yaml(rng: random.Random, number: int, sentences: list[str]) -> str:
         f"  end: {start + timedelta(hours=2):%Y-%m-%d %H:%M}",
         f"  slug: event-{number:05d}",
     ]
+    place, address = PLACES[number % len(PLACES)]
     if kind == "phonebank":
         lines.append("  online: https://meet.example.org/phonebank")
+    elif number % 23 == 0:  # a member's home: the address is published nowhere
+        lines += [f"  location: {_quote('A member home near ' + place)}"]
+        lines += [f"  address: {_quote(address)}", "  address_private: true"]
     else:
-        place, address = PLACES[number % len(PLACES)]
         lines += [f"  location: {_quote(place)}", f"  address: {_quote(address)}"]
+        if number % 6 == 0:  # in person and streamed
+            lines.append(f"  online: https://meet.example.org/live/{number}")
     if number % 10 == 0:
-        lines.append(f"  repeat: weekly\n  until: {start + timedelta(days=56):%Y-%m-%d}")
+        repeat = ("weekly", "biweekly", "monthly")[number // 10 % 3]
+        lines.append(f"  repeat: {repeat}\n  until: {start + timedelta(days=56):%Y-%m-%d}")
+    elif number % 17 == 0:
+        lines.append("  dates:")
+        lines += [f"    - {start + timedelta(days=14 * k):%Y-%m-%d %H:%M}" for k in (1, 2)]
+    if number % 41 == 0:
+        lines.append("  cancelled: true\n  cancelled_reason: The hall is closed that day.")
+    elif number % 43 == 0:
+        lines.append("  status: postponed")
+    if number % 4 == 0:
+        lines.append("  languages: English, Spanish")
     lines += [
-        "  rsvp: https://www.mobilize.us/example/event/1/",
+        f"  rsvp: https://www.mobilize.us/example/event/{100000 + number}/",
         "  accessibility: Step-free entrance; ASL on request.",
         "  description: |",
-        *(f"    {line}" for line in _paragraph(rng, sentences, 60).split("\n")),
+        *(f"    {line}" for line in _paragraph(rng, sentences, rng.randint(30, 90)).split("\n")),
     ]
     return "\n".join(lines)
 
@@ -151,16 +193,103 @@ def write_events(content: Path, events: int, rng: random.Random) -> None:
         )
 
 
-def generate_site(folder: Path, docs: int, events: int = 0, seed: int = 635) -> Path:
+def questionnaire_md(number: int) -> str:
+    """Return ``questionnaire.md`` of questionnaire ``number`` (docs/editing/questionnaires.md)."""
+    office = OFFICES[number % len(OFFICES)]
+    # Every other questionnaire is for an election that has passed (the archive).
+    election = date(2027, 4, 6) if number % 2 == 0 else date(2026, 4, 7)
+    sent = election - timedelta(days=180)
+    questions = "\n".join(f"  - id: {qid}\n    text: >-\n      {text}" for qid, text in QUESTIONS)
+    return (
+        f"---\ntitle: {_quote(f'{office} questionnaire {number}')}\n"
+        f"election:\n  name: {election.year} {'Spring' if election.month < 6 else 'Fall'} "
+        f"Election\n  date: {election}\n"
+        f"offices:\n  - {office}\nsent: {sent}\n"
+        f"summary: What the candidates for {office} told us, in their own words.\n"
+        f"questions:\n{questions}\n---\n"
+        "We publish every answer, except personal contact information, before members vote.\n"
+    )
+
+
+def _answer(rng: random.Random, sentences: list[str]) -> str:
+    """Return one answer of 20 to 250 words: paragraphs, sometimes a list, as candidates write."""
+    words = rng.choice((20, 40, 60, 90, 120, 180, 250))
+    parts = []
+    while words > 0:
+        size = min(words, rng.randint(40, 100))
+        parts.append(_paragraph(rng, sentences, size))
+        words -= size
+        if rng.random() < 0.2:
+            items = (" ".join(rng.choice(sentences).split()[:9]) for _ in range(3))
+            parts.append("\n".join(f"- {item}" for item in items))
+    return "\n\n".join(parts)
+
+
+def candidate_sheet(
+    rng: random.Random, questionnaire: int, number: int, sentences: list[str]
+) -> str:
+    """Return the answer sheet of candidate ``number`` of questionnaire ``questionnaire``."""
+    office = OFFICES[questionnaire % len(OFFICES)]
+    election = date(2027, 4, 6) if questionnaire % 2 == 0 else date(2026, 4, 7)
+    received = election - timedelta(days=160 - number % 10)
+    voted = received + timedelta(days=20)
+    status = STATUS_CYCLE[number % len(STATUS_CYCLE)]
+    head = [
+        "---",
+        f"name: {FIRST_NAMES[number % len(FIRST_NAMES)]} Candidate-{questionnaire}-{number}",
+        f"office: {office}",
+        f"district: District {1 + number // 2}",
+        "party: Democratic Socialists of America" if number % 3 == 0 else "party: Independent",
+        f"website: https://candidate-{questionnaire}-{number}.example.org/",
+    ]
+    if status != "no-response":
+        head.append(f"received: {received}")
+    head += ["endorsement:", f"  status: {status}"]
+    if status in ("endorsed", "not-endorsed", "rescinded"):
+        head.append(f"  voted: {voted}")
+    if status == "rescinded":
+        head += [
+            f"  rescinded: {voted + timedelta(days=5)}",
+            "  reason: Campaign finance filings showed donations from insurance industry PACs.",
+        ]
+    head.append("---")
+    if status == "no-response":
+        return "\n".join(head) + "\n"
+    answers = [f"## {qid}\n\n{_answer(rng, sentences)}" for qid, _ in QUESTIONS]
+    return "\n".join(head) + "\n" + "\n\n".join(answers) + "\n"
+
+
+def write_questionnaires(
+    content: Path, questionnaires: int, candidates: int, rng: random.Random
+) -> None:
+    """Write ``questionnaires`` questionnaires with ``candidates`` answer sheets each."""
+    sentences = _sentences()
+    for number in range(questionnaires):
+        folder = content / "questionnaires" / f"generated-{number:03d}"
+        folder.mkdir(parents=True, exist_ok=True)
+        (folder / "questionnaire.md").write_text(questionnaire_md(number), encoding="utf-8")
+        for candidate in range(candidates):
+            sheet = candidate_sheet(rng, number, candidate, sentences)
+            (folder / f"candidate-{candidate:03d}.md").write_text(sheet, encoding="utf-8")
+
+
+def generate_site(
+    folder: Path,
+    docs: int,
+    events: int = 0,
+    questionnaires: int = 0,
+    candidates: int = 5,
+    seed: int = 635,
+) -> Path:
     """Write a synthetic chapter site into ``folder/content`` and return that folder."""
     content = folder / "content"
     shutil.rmtree(content, ignore_errors=True)
     content.mkdir(parents=True)
     shutil.copy(SAMPLE / "chapter.yml", content / "chapter.yml")
-    shutil.copytree(SAMPLE / "pages", content / "pages")
-    shutil.copytree(SAMPLE / "extra", content / "extra")
-    shutil.copytree(SAMPLE / "news", content / "news")
+    for sample in SAMPLE_FOLDERS:
+        shutil.copytree(SAMPLE / sample, content / sample)
     rng = random.Random(seed)
     write_documents(content, docs, rng)
     write_events(content, events, rng)
+    write_questionnaires(content, questionnaires, candidates, rng)
     return content

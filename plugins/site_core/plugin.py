@@ -28,6 +28,7 @@ from .output import AtomicOutput
 from .page_headers import check_front_matter
 from .problems import ContentProblems, ProblemReport
 from .sitemap import Sitemap
+from .templates import share_compiled_templates
 
 logger = logging.getLogger(__name__)
 
@@ -73,6 +74,7 @@ class Build:
         self.sitemap = Sitemap(settings["CANONICAL_BASE"])
         self.assets = Assets(settings)  # hashed once per build, not per page
         settings["JINJA_GLOBALS"] = {**settings["JINJA_GLOBALS"], "asset": self.assets.url}
+        share_compiled_templates(settings)  # each template compiled once, not per generator
 
     def close(self) -> None:
         """Stop listening to Pelican's log."""

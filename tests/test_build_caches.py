@@ -1,0 +1,89 @@
+"""What makes rebuilds fast must never make them wrong: compiled templates, preview saves."""
+
+from __future__ import annotations
+
+import os
+import sys
+import threading
+import time
+
+from jinja2 import DictLoader, Environment
+
+from site_core.templates import TemplateCache
+from sitebuild import ROOT, make_content, soup
+
+sys.path.insert(0, str(ROOT))
+import tasks  # the project's tasks.py, one folder up
+
+
+def _environment(templates: dict, cache: TemplateCache, **options) -> tuple[Environment, list]:
+    """A Jinja environment that records each template it compiles."""
+    environment = Environment(loader=DictLoader(templates), bytecode_cache=cache, **options)
+    compiled = []
+    compile_source = environment.compile
+
+    def counting_compile(source, name=None, filename=None, raw=False, defer_init=False):
+        compiled.append(name)
+        return compile_source(source, name, filename, raw, defer_init)
+
+    environment.compile = counting_compile
+    return environment, compiled
+
+
+def test_each_template_is_compiled_once_for_every_generator():
+    options = {"autoescape": True, "trim_blocks": True}
+    templates = {"page.html": "<p>{{ text }}</p>"}
+    first, first_compiled = _environment(templates, TemplateCache(), **options)
+    second, second_compiled = _environment(templates, TemplateCache(), **options)
+    assert first.get_template("page.html").render(text="<b>") == "<p>&lt;b&gt;</p>"
+    assert second.get_template("page.html").render(text="<b>") == "<p>&lt;b&gt;</p>"
+    assert (first_compiled, second_compiled) == (["page.html"], [])
+
+
+def test_an_edited_template_or_other_options_compile_again():
+    first, _ = _environment({"page.html": "<p>{{ text }}</p>"}, TemplateCache(), autoescape=True)
+    first.get_template("page.html")
+    edited, compiled = _environment({"page.html": "<div>{{ text }}</div>"}, TemplateCache())
+    assert edited.get_template("page.html").render(text="x") == "<div>x</div>"
+    assert compiled == ["page.html"]
+    # Compiled with autoescape above; this environment escapes nothing: its own code.
+    unescaped, compiled = _environment({"page.html": "<p>{{ text }}</p>"}, TemplateCache())
+    assert unescaped.get_template("page.html").render(text="<b>") == "<p><b></p>"
+    assert compiled == ["page.html"]
+
+
+def test_the_compiled_templates_survive_on_disk(tmp_path):
+    options = {"autoescape": True}
+    templates = {"page.html": "<p>{{ text }}</p>"}
+    _environment(templates, TemplateCache(tmp_path), **options)[0].get_template("page.html")
+    TemplateCache._memory.clear()  # a new process
+    later, compiled = _environment(templates, TemplateCache(tmp_path), **options)
+    assert later.get_template("page.html").render(text="&") == "<p>&amp;</p>"
+    assert compiled == []
+
+
+def test_a_preview_save_keeps_the_search_index_and_leaves_nothing_behind(tmp_path):
+    from livereload.watcher import Watcher
+
+    content = make_content(
+        tmp_path, {"pages/about.md": "Title: About us\nSlug: about\n\nWe knock on doors.\n"}
+    )
+    output = tmp_path / "output"
+    paths = {"PATH": str(content), "OUTPUT_PATH": str(output), "CACHE_PATH": str(tmp_path / "c")}
+    tasks.rebuild_for_preview(first=True, **paths)
+    index = sorted(p.relative_to(output) for p in (output / "pagefind").rglob("*"))
+    assert index
+    watcher = Watcher()  # livereload's own, given what the task gives it
+    watcher.watch(str(content / "**" / "*"), tasks.rebuilder_on_save(**paths))
+    watcher.examine()
+    (content / "pages" / "about.md").write_text(
+        "Title: About the group\nSlug: about\n\nWe knock on doors.\n", encoding="utf-8"
+    )
+    os.utime(content / "pages" / "about.md", (time.time() + 5, time.time() + 5))
+    watcher.examine()  # a save: rebuilt without a new index, the first one kept
+    assert soup(output / "about" / "index.html").h1.get_text() == "About the group"
+    assert sorted(p.relative_to(output) for p in (output / "pagefind").rglob("*")) == index
+    for thread in threading.enumerate():
+        if thread.name == "old-output":
+            thread.join()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["c", "content", "output"]
