@@ -13,7 +13,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
-import difflib
 from functools import lru_cache
 from html import unescape
 import re
@@ -27,6 +26,7 @@ from pydantic import BeforeValidator, Field, RootModel, WithJsonSchema, field_va
 from site_core.chapter import Strict, Timezone, WebUrl, check_web_url
 from site_core.problems import ProblemReport
 from site_core.safety import render_markdown
+from site_core.suggest import did_you_mean
 
 from .timing import (
     date_label,
@@ -86,8 +86,9 @@ def _one_of(options: tuple[str, ...], what: str):
 
     def check(value):
         if isinstance(value, str) and value.strip() not in options:
-            close = difflib.get_close_matches(value.strip().lower(), options, n=1, cutoff=0.5)
-            hint = f"did you mean '{close[0]}'?" if close else f"write one of: {', '.join(options)}"
+            hint = did_you_mean(
+                value.strip().lower(), options, f"write one of: {', '.join(options)}", 0.5
+            )
             raise ValueError(f"is not {what} (got {value!r}); {hint}")
         return value
 

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date, datetime
-import difflib
 import re
 from typing import Annotated
 import unicodedata
@@ -20,6 +19,7 @@ import unicodedata
 from pydantic import BeforeValidator, Field, WithJsonSchema, field_validator
 
 from site_core.chapter import Strict, WebUrl
+from site_core.suggest import did_you_mean
 
 #: A question id or a page slug: lower-case words joined by hyphens.
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -87,8 +87,9 @@ def check_status(value) -> str:
     text = str(value).strip().lower()
     if text in STATUSES:
         return text
-    close = difflib.get_close_matches(text.replace(" ", "-"), list(STATUSES), n=1, cutoff=0.5)
-    hint = f"did you mean '{close[0]}'?" if close else f"write one of: {', '.join(STATUSES)}"
+    hint = did_you_mean(
+        text.replace(" ", "-"), STATUSES, f"write one of: {', '.join(STATUSES)}", 0.5
+    )
     raise ValueError(f"is not an endorsement status (got {value!r}); {hint}")
 
 

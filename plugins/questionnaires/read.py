@@ -9,13 +9,13 @@ at once. What comes out are the published models of :mod:`.model`.
 from __future__ import annotations
 
 from dataclasses import dataclass
-import difflib
 from pathlib import Path
 import re
 
 from site_core.frontmatter import load_front_matter
 from site_core.problems import ProblemReport
 from site_core.safety import render_markdown
+from site_core.suggest import did_you_mean
 from site_core.validation import validate
 from site_core.yamlfile import LineDict, LineList
 
@@ -54,10 +54,8 @@ def _natural(text: str) -> tuple:
 
 
 def _did_you_mean(value: str, known: list[str], what: str) -> str:
-    close = difflib.get_close_matches(value, known, n=1, cutoff=0.5)
-    if close:
-        return f"did you mean '{close[0]}'?"
-    return f"{what}: {', '.join(known)}" if known else "there is none yet: add one first"
+    otherwise = f"{what}: {', '.join(known)}" if known else "there is none yet: add one first"
+    return did_you_mean(value, known, otherwise, 0.5)
 
 
 def split_answers(body: str, first_line: int) -> tuple[list[RawAnswer], int | None]:

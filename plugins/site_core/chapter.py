@@ -7,7 +7,6 @@ chapter into the Pelican settings it drives (site name, timezone, language).
 
 from __future__ import annotations
 
-import difflib
 from pathlib import Path
 from typing import Annotated
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
@@ -16,6 +15,7 @@ from pydantic import AfterValidator, BaseModel, ConfigDict, EmailStr, WithJsonSc
 
 from .problems import ProblemReport
 from .safety import url_problem
+from .suggest import did_you_mean
 from .validation import validate
 from .yamlfile import load_yaml
 
@@ -33,11 +33,11 @@ def check_timezone(value: str) -> str:
     try:
         ZoneInfo(value)
     except (ZoneInfoNotFoundError, ValueError):
-        close = difflib.get_close_matches(value, sorted(available_timezones()), n=1, cutoff=0.85)
-        suggestion = (
-            f"did you mean '{close[0]}'?"
-            if close
-            else "write the IANA name of your region's zone, such as America/Chicago"
+        suggestion = did_you_mean(
+            value,
+            available_timezones(),
+            "write the IANA name of your region's zone, such as America/Chicago",
+            cutoff=0.85,
         )
         raise ValueError(f"is not a timezone name (got {value!r}); {suggestion}") from None
     return value

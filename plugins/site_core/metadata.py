@@ -21,13 +21,13 @@ settings (heading anchors, callouts), as Pelican does for pages.
 
 from __future__ import annotations
 
-import difflib
 from pathlib import Path
 import re
 
 import markdown
 
 from .problems import ProblemReport
+from .suggest import did_you_mean
 from .validation import M, validate
 from .yamlfile import LineDict, read_text
 
@@ -98,8 +98,7 @@ def check_choice(value: str, choices: tuple[str, ...]) -> str:
     word = str(value).strip().lower()
     if word in choices:
         return word
-    close = difflib.get_close_matches(word, choices, n=1, cutoff=0.5)
-    hint = f"did you mean '{close[0]}'?" if close else f"write one of: {', '.join(choices)}"
+    hint = did_you_mean(word, choices, f"write one of: {', '.join(choices)}", 0.5)
     raise ValueError(f"must be one of {', '.join(choices)} (got {value!r}); {hint}")
 
 

@@ -12,7 +12,6 @@ title, unknown templates and statuses, dates that do not parse, and
 from __future__ import annotations
 
 from datetime import datetime
-import difflib
 from pathlib import Path
 import re
 
@@ -20,6 +19,7 @@ from pelican.utils import get_date
 
 from .metadata import read_markdown_file
 from .problems import ProblemReport
+from .suggest import closest
 
 #: The fields Pelican and our theme understand in a page's or post's header.
 KNOWN_FIELDS = {
@@ -28,11 +28,6 @@ KNOWN_FIELDS = {
 }  # fmt: skip
 STATUSES = ("draft", "hidden", "published")
 _INTERNAL_LINK = re.compile(r"\{(?:filename|static|attach)\}(?P<target>[^)\s\"'#?]+)")
-
-
-def _suggest(word: str, choices) -> str | None:
-    close = difflib.get_close_matches(word, sorted(choices), n=1, cutoff=0.6)
-    return close[0] if close else None
 
 
 def _parse_date(value: str) -> None:
@@ -54,7 +49,7 @@ def _check_field(
 ) -> None:
     name = key.capitalize()
     if key not in known:
-        close = _suggest(key, known)
+        close = closest(key, known)
         hint = (
             f"did you mean '{close.capitalize()}'?"
             if close
@@ -62,7 +57,7 @@ def _check_field(
         )
         report.error(path, line, name, "is not a field pages know", hint)
     elif key == "template" and value not in templates:
-        close = _suggest(value, templates)
+        close = closest(value, templates)
         report.error(
             path,
             line,

@@ -9,13 +9,13 @@ including "did you mean" for misspelt field names.
 
 from __future__ import annotations
 
-import difflib
 from pathlib import Path
 from typing import TypeVar
 
 from pydantic import BaseModel, RootModel, ValidationError
 
 from .problems import ProblemReport
+from .suggest import did_you_mean
 from .yamlfile import LineDict, LineList
 
 M = TypeVar("M", bound=BaseModel)
@@ -100,10 +100,7 @@ def _describe(error: dict, model: type[BaseModel]) -> tuple[str, str | None]:
         return "is required but missing", f"add a line '{name}: ...'"
     if kind == "extra_forbidden":
         known = _field_names(model, loc)
-        close = difflib.get_close_matches(name, known, n=1, cutoff=0.6)
-        hint = (
-            f"did you mean '{close[0]}'?" if close else f"known fields: {', '.join(sorted(known))}"
-        )
+        hint = did_you_mean(name, known, f"known fields: {', '.join(sorted(known))}")
         return "is not a field this file knows", hint
     if kind == "string_pattern_mismatch" and "a-z0-9" in error.get("ctx", {}).get("pattern", ""):
         return (
