@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from pathlib import Path
 import shutil
+import subprocess
 
 from bs4 import BeautifulSoup
 from pelican import Pelican
@@ -39,16 +40,26 @@ def build_site(
     return output
 
 
-def make_content(tmp_path: Path, files: dict[str, str], *, chapter: bool = True) -> Path:
+def write_tree(root: Path, files: dict[str, str | bytes]) -> None:
+    """Write ``{relative path: text or bytes}`` below ``root``, making folders as needed."""
+    for relative, data in files.items():
+        target = root / relative
+        target.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(data, bytes):
+            target.write_bytes(data)
+        else:
+            target.write_text(data, encoding="utf-8")
+
+
+def run_in_project(*command: str) -> subprocess.CompletedProcess:
+    """Run a command from the project's root, as an editor would; capture its output."""
+    return subprocess.run(command, cwd=ROOT, capture_output=True, text=True, check=False)
+
+
+def make_content(tmp_path: Path, files: dict[str, str | bytes], *, chapter: bool = True) -> Path:
     """Write a content tree from ``{relative path: text}``; add the minimal chapter file."""
     content = tmp_path / "content"
-    for relative, text in files.items():
-        target = content / relative
-        target.parent.mkdir(parents=True, exist_ok=True)
-        if isinstance(text, bytes):
-            target.write_bytes(text)
-        else:
-            target.write_text(text, encoding="utf-8")
+    write_tree(content, files)
     if chapter and not (content / "chapter.yml").exists():
         content.mkdir(parents=True, exist_ok=True)
         shutil.copy(MINIMAL_CHAPTER, content / "chapter.yml")

@@ -3,16 +3,15 @@
 from __future__ import annotations
 
 import shutil
-import subprocess
 import sys
 
-from sitebuild import FIXTURES, ROOT
+from sitebuild import FIXTURES, ROOT, run_in_project
 
 INVOKE = [sys.executable, "-m", "invoke", "--search-root", str(ROOT), "check"]
 
 
 def test_check_passes_on_the_sample_site_and_writes_nothing(tmp_path):
-    result = subprocess.run([*INVOKE], capture_output=True, text=True, cwd=ROOT, check=False)
+    result = run_in_project(*INVOKE)
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip().startswith("content: no problems")
     assert not list(ROOT.glob(".output.building-*"))
@@ -24,9 +23,7 @@ def test_check_lists_every_problem_sorted_by_file_and_exits_non_zero(tmp_path):
     (content / "pages" / "a.md").write_text("Titel: A\n\nText.\n", encoding="utf-8")
     with (content / "chapter.yml").open("a", encoding="utf-8") as chapter:
         chapter.write("timezon: UTC\n")
-    result = subprocess.run(
-        [*INVOKE, "--content", str(content)], capture_output=True, text=True, cwd=ROOT, check=False
-    )
+    result = run_in_project(*INVOKE, "--content", str(content))
     assert result.returncode == 1
     assert "Traceback" not in result.stderr
     lines = [line for line in result.stderr.splitlines() if line.startswith("content/")]

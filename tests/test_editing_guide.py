@@ -15,7 +15,7 @@ import shutil
 
 import pytest
 
-from sitebuild import FIXTURES, ROOT, build_site
+from sitebuild import FIXTURES, ROOT, build_site, write_tree
 
 GUIDE = ROOT / "docs" / "editing"
 FENCE = re.compile(r"^```(?P<info>[^\n]*)\n(?P<body>.*?)^```\s*$", re.MULTILINE | re.DOTALL)
@@ -61,10 +61,7 @@ def test_every_example_of_a_guide_page_builds(page, tmp_path, capsys):
     for number, files in enumerate(example_sites(page)):
         content = tmp_path / f"site{number}" / "content"
         shutil.copytree(FIXTURES / "minimal" / "content", content)
-        for relative, text in files.items():
-            target = content / relative
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_text(text, encoding="utf-8")
+        write_tree(content, files)
         output = build_site(content, content.parent / "output")
         assert "(warning)" not in capsys.readouterr().err
         published = {p.parent.name for p in output.rglob("index.html")}

