@@ -10,7 +10,7 @@ import time
 from jinja2 import DictLoader, Environment
 
 from site_core.templates import TemplateCache
-from sitebuild import ROOT, make_content, soup
+from sitebuild import ROOT, build_site, make_content, soup
 
 sys.path.insert(0, str(ROOT))
 import tasks  # the project's tasks.py, one folder up
@@ -28,6 +28,13 @@ def _environment(templates: dict, cache: TemplateCache, **options) -> tuple[Envi
 
     environment.compile = counting_compile
     return environment, compiled
+
+
+def _join_deletions() -> None:
+    """Wait for site_core to finish deleting replaced sites (a daemon thread)."""
+    for thread in threading.enumerate():
+        if thread.name == "old-output":
+            thread.join()
 
 
 def test_each_template_is_compiled_once_for_every_generator():
@@ -83,7 +90,24 @@ def test_a_preview_save_keeps_the_search_index_and_leaves_nothing_behind(tmp_pat
     watcher.examine()  # a save: rebuilt without a new index, the first one kept
     assert soup(output / "about" / "index.html").h1.get_text() == "About the group"
     assert sorted(p.relative_to(output) for p in (output / "pagefind").rglob("*")) == index
-    for thread in threading.enumerate():
-        if thread.name == "old-output":
-            thread.join()
+    _join_deletions()
     assert sorted(p.name for p in tmp_path.iterdir()) == ["c", "content", "output"]
+
+
+def test_a_replaced_site_left_half_deleted_is_removed_by_the_next_build(tmp_path):
+    # The old site is deleted by a daemon thread, so a build may exit before it is
+    # gone; the next build deletes what was left, and only that.
+    content = make_content(tmp_path, {"pages/about.md": "Title: About us\nSlug: about\n\nHi.\n"})
+    output = tmp_path / "output"
+    leftover = tmp_path / ".output.old-4242-0" / "news"
+    leftover.mkdir(parents=True)
+    (leftover / "index.html").write_text("<p>old</p>", encoding="utf-8")
+    unrelated = tmp_path / ".outputs-of-someone-else"
+    unrelated.mkdir()
+    build_site(content, output)
+    build_site(content, output)
+    _join_deletions()
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(
+        ["content", "output", unrelated.name]
+    )
+    assert soup(output / "about" / "index.html").h1.get_text() == "About us"

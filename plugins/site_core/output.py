@@ -5,10 +5,12 @@ Pelican is pointed at a fresh folder beside the real one
 folder swapped in with two renames; on failure it is deleted, even on exit
 through an exception.
 
-The site it replaces is deleted in a background thread after the swap: removing
-a thousand folders takes up to a second or two on a busy disk, and a preview
-(``invoke livereload``) need not wait for it. Python waits for the thread
-before it exits, so nothing is left behind.
+The site it replaces is renamed ``.output.old-<pid>-<n>`` and deleted in a
+background thread after the swap: removing a thousand folders takes up to a
+second or two on a busy disk, and neither a preview (``invoke livereload``) nor
+a one-off build need wait for it. The thread does not hold the process open at
+exit (it is a daemon), so a build that exits first leaves part of that folder;
+the next build deletes such leftovers, again in the background.
 """
 
 from __future__ import annotations
@@ -23,11 +25,14 @@ import threading
 _retired = itertools.count()
 
 
-def _remove_in_background(folder: Path) -> None:
-    """Delete a folder without making the build wait (the interpreter waits at exit)."""
-    threading.Thread(
-        target=shutil.rmtree, args=(folder,), kwargs={"ignore_errors": True}, name="old-output"
-    ).start()
+def _remove_in_background(*folders: Path) -> None:
+    """Delete folders without making the build, or the exit after it, wait."""
+
+    def remove() -> None:
+        for folder in folders:
+            shutil.rmtree(folder, ignore_errors=True)
+
+    threading.Thread(target=remove, name="old-output", daemon=True).start()
 
 
 class AtomicOutput:
@@ -39,6 +44,9 @@ class AtomicOutput:
         self.building = self.final.parent / f".{self.final.name}.building-{os.getpid()}"
         self.discard()
         atexit.register(self.discard)
+        leftovers = sorted(self.final.parent.glob(f".{self.final.name}.old-*"))
+        if leftovers:
+            _remove_in_background(*leftovers)
 
     def discard(self) -> None:
         """Remove the temporary folder, if any."""
