@@ -73,7 +73,7 @@ MARKDOWN = {
         "markdown.extensions.sane_lists": {},
         "markdown.extensions.toc": {"permalink": "#", "permalink_title": "Link to this section"},
         "markdown.extensions.admonition": {},
-        "markdown.extensions.smarty": {},
+        "markdown.extensions.smarty": {"smart_quotes": False},
     },
     "output_format": "html5",
 }
