@@ -66,7 +66,9 @@ Timezone = Annotated[
 class Strict(BaseModel):
     """Base for editor-written data: unknown fields are mistakes, values are stripped."""
 
-    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True, frozen=True)
+    model_config = ConfigDict(
+        extra="forbid", str_strip_whitespace=True, frozen=True, defer_build=True
+    )
 
 
 class StateCampaign(Strict):

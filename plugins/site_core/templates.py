@@ -5,8 +5,10 @@ search...) its own Jinja ``Environment``, and each one compiles the templates it
 uses, ``base.html`` and the partials included: about 60 compilations of 31
 templates per build, a tenth of a warm rebuild. :class:`TemplateCache` is set as
 the ``bytecode_cache`` of all of them, so a template is compiled once per
-process (``invoke livereload`` rebuilds in one process) and, when Pelican's
-content cache is on, kept in ``CACHE_PATH/templates/`` for the next build.
+process (``invoke livereload`` rebuilds in one process) and kept in
+``CACHE_PATH/templates/`` for the next build, like Python's ``.pyc`` files:
+even a build that reads no content from the cache (``invoke build``, a publish)
+reuses them. Compiling the theme's templates costs about 0.15 s.
 
 Jinja checks a checksum of the template's source before it uses cached code, so
 an edited template is compiled again. The key also holds Jinja's version and the
@@ -80,9 +82,7 @@ class TemplateCache(BytecodeCache):
 
 def share_compiled_templates(settings: dict) -> None:
     """Give every generator's Jinja environment the same compiled-template cache."""
-    cached = settings.get("CACHE_CONTENT") and settings.get("LOAD_CONTENT_CACHE")
-    folder = Path(settings["CACHE_PATH"]) / "templates" if cached else None
     settings["JINJA_ENVIRONMENT"] = {
         **settings["JINJA_ENVIRONMENT"],
-        "bytecode_cache": TemplateCache(folder),
+        "bytecode_cache": TemplateCache(Path(settings["CACHE_PATH"]) / "templates"),
     }
