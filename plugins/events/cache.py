@@ -199,6 +199,16 @@ class ReadCache:
         self.files.save_cache()
 
 
+def _link_or_copy(source: Path, target: Path) -> None:
+    """Hard-link ``source`` as ``target``; copy it (with its mtime) where links do not work."""
+    try:
+        os.link(source, target)
+    except FileNotFoundError:
+        raise
+    except OSError:  # another filesystem, or no hard links (some network shares)
+        shutil.copy2(source, target)  # keeps the mtime the record names
+
+
 class OutputCache:
     """Keys of the files the events plugin wrote to the published output, and their reuse."""
 
@@ -240,12 +250,10 @@ class OutputCache:
             return False  # changed or replaced since it was recorded
         target = self.building / relative
         try:
-            os.link(source, target)
-        except FileNotFoundError:
+            _link_or_copy(source, target)
+        except FileNotFoundError:  # its folder is not made yet (an event's own folder)
             target.parent.mkdir(parents=True, exist_ok=True)
-            os.link(source, target)
-        except OSError:  # another filesystem, or no hard links (Windows shares...)
-            shutil.copy2(source, target)  # keeps the mtime the record names
+            _link_or_copy(source, target)
         self.files[relative] = recorded
         self.reused += 1
         return True
