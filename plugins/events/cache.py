@@ -31,7 +31,7 @@ the build date moved.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, field, fields
 from datetime import datetime
 from functools import cache
 from hashlib import sha256
@@ -67,11 +67,8 @@ PLUGINS = Path(__file__).resolve().parent.parent
 
 
 def _hash(*parts: str | bytes) -> str:
-    digest = sha256()
-    for part in parts:
-        digest.update(part.encode() if isinstance(part, str) else part)
-        digest.update(b"\0")
-    return digest.hexdigest()
+    data = b"\0".join(p.encode() if isinstance(p, str) else p for p in parts)
+    return sha256(data).hexdigest()
 
 
 @cache
@@ -156,15 +153,20 @@ class FileReading:
     events: list[Event]
     #: (start as written, its line, field name) per event: the far-away warning's input.
     starts: list[tuple[datetime, int | None, str]]
+    #: :func:`event_digest` of each event, worked out once when the file is cached.
+    digests: dict[str, str] = field(default_factory=dict)
 
 
 class _StampCache(FileStampDataCacher):
     """Pelican's file-stamp cache, forgetting the files that are gone."""
 
-    def keep_only(self, names: Iterable[str]) -> None:
-        """Drop the records of every file not in ``names``."""
+    def keep_only(self, names: Iterable[str]) -> bool:
+        """Drop the records of every file not in ``names``; say whether there were any."""
         wanted = set(names)
-        self._cache = {k: v for k, v in self._cache.items() if k in wanted}
+        kept = {k: v for k, v in self._cache.items() if k in wanted}
+        dropped = len(kept) != len(self._cache)
+        self._cache = kept
+        return dropped
 
 
 class ReadCache:
@@ -180,6 +182,9 @@ class ReadCache:
         )
         self.key = _hash(str(FORMAT), code_fingerprint(), *context_key)
         self.seen: list[str] = []
+        self.changed = False
+        #: The digest of every event read from the cache or cached in this build, by slug.
+        self.digests: dict[str, str] = {}
 
     def get(self, path: Path) -> FileReading | None:
         """The reading of ``path`` if the file and everything else it depends on are unchanged."""
@@ -187,24 +192,26 @@ class ReadCache:
         record = self.files.get_cached_data(str(path))
         if record is None or record[0] != self.key:
             return None
+        self.digests.update(record[1].digests)
         return record[1]
 
     def put(self, path: Path, reading: FileReading) -> None:
         """Keep the reading of a file that had no problem."""
+        reading.digests.update((e.slug, event_digest(e)) for e in reading.events)
+        self.digests.update(reading.digests)
         self.files.cache_data(str(path), (self.key, reading))
+        self.changed = True
 
     def save(self) -> None:
-        """Write the cache (Pelican's format, in CACHE_PATH), without files that are gone."""
-        self.files.keep_only(self.seen)
-        self.files.save_cache()
+        """Write the cache (Pelican's format, in CACHE_PATH) if a file was read or is gone."""
+        if self.files.keep_only(self.seen) or self.changed:
+            self.files.save_cache()
 
 
-def _link_or_copy(source: Path, target: Path) -> None:
+def _link_or_copy(source: str, target: str) -> None:
     """Hard-link ``source`` as ``target``; copy it (with its mtime) where links do not work."""
     try:
         os.link(source, target)
-    except FileNotFoundError:
-        raise
     except OSError:  # another filesystem, or no hard links (some network shares)
         shutil.copy2(source, target)  # keeps the mtime the record names
 
@@ -218,6 +225,7 @@ class OutputCache:
         self.enabled = self.save_policy or self.load_policy
         self.final = Path(settings.get("OUTPUT_FINAL") or settings["OUTPUT_PATH"]).resolve()
         self.building = building
+        self.final_name, self.building_name = str(self.final), str(building)
         self.path = Path(settings["CACHE_PATH"]) / OUTPUT_CACHE
         previous = self._load() if self.load_policy else {}
         self.previous: dict[str, tuple[str, int, int]] = previous.get("files", {})
@@ -236,24 +244,25 @@ class OutputCache:
             return {}
         return record if record.get("output") == str(self.final) else {}
 
-    def reuse(self, relative: str, key: str | None) -> bool:
-        """Link ``relative`` from the published output if its key and file are unchanged."""
+    def reuse(self, relative: str, key: str | None, new_folder: bool = False) -> bool:
+        """Link ``relative`` from the published output if its key and file are unchanged.
+
+        ``new_folder``: the file's folder is not made yet (an event's own folder).
+        """
         recorded = self.previous.get(relative) if key else None
         if recorded is None or recorded[0] != key:
             return False
-        source = self.final / relative
+        source = os.path.join(self.final_name, relative)
         try:
-            stat = source.stat()
+            stat = os.stat(source)
         except OSError:
             return False
         if (stat.st_size, stat.st_mtime_ns) != recorded[1:]:
             return False  # changed or replaced since it was recorded
-        target = self.building / relative
-        try:
-            _link_or_copy(source, target)
-        except FileNotFoundError:  # its folder is not made yet (an event's own folder)
-            target.parent.mkdir(parents=True, exist_ok=True)
-            _link_or_copy(source, target)
+        target = os.path.join(self.building_name, relative)
+        if new_folder:
+            os.makedirs(os.path.dirname(target), exist_ok=True)
+        _link_or_copy(source, target)
         self.files[relative] = recorded
         self.reused += 1
         return True
@@ -278,6 +287,8 @@ class OutputCache:
         """Write the record of the output just swapped in (never of a failed build)."""
         if not self.save_policy or final.resolve() != self.final:
             return
+        if self.files == self.previous and self.vevents == self.previous_vevents:
+            return  # every file reused: the record on disk says it all
         self.path.parent.mkdir(parents=True, exist_ok=True)
         partial = self.path.with_name(f"{self.path.name}.{os.getpid()}.tmp")
         record = {

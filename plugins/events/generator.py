@@ -69,6 +69,7 @@ class EventsGenerator(Generator):
             if folder.is_dir()
             else []
         )
+        self.digests = cache.digests  # of the events the cache read or kept
         if cache.enabled:
             cache.save()
         self.listing = Listing(events, self.facts.now)
@@ -94,6 +95,7 @@ class EventsGenerator(Generator):
         base = self.settings.get("CANONICAL_BASE", "")
         self.outputs = _pending = OutputCache(self.settings, output)
         self.keys = Keys(self.outputs.enabled, self.settings, self.context, self.facts.now, base)
+        self.keys.digests.update(self.digests)
         (output / "events").mkdir(parents=True, exist_ok=True)
         self.write_event_pages(writer, base)  # first: the listings' keys are made of theirs
         self.write_listings(writer)
@@ -102,7 +104,7 @@ class EventsGenerator(Generator):
 
     def _reuse_page(self, save_as: str, key: str | None, **values) -> bool:
         """Link an unchanged page from the published site and tell the sitemaps about it."""
-        if not self.outputs.reuse(save_as, key):
+        if not self.outputs.reuse(save_as, key, new_folder=True):
             return False
         path = str(self.outputs.building / save_as)
         local = {"output_file": save_as, "url": save_as.removesuffix("index.html"), **values}
@@ -239,6 +241,7 @@ class Keys:
         self.site = site_fingerprint(settings, context) if enabled else ""
         self.code = f"{code_fingerprint()}|{base}"
         self.digests: dict[str, str] = {}
+        self.vevents: dict[str, str] = {}
         self.pages: list[str] = []
 
     def _digest(self, event: Event) -> str:
@@ -261,7 +264,12 @@ class Keys:
 
     def vevent(self, event: Event) -> str | None:
         """An event's VEVENTs (placeholder DTSTAMP): its data, the code, the site's address."""
-        return combine("vevent", self.code, self._digest(event)) if self.enabled else None
+        if not self.enabled:
+            return None
+        key = self.vevents.get(event.slug)
+        if key is None:
+            key = self.vevents[event.slug] = combine("vevent", self.code, self._digest(event))
+        return key
 
     def calendar(self, shared: bytes, name: str, events: list[Event]) -> str | None:
         """A calendar file: its name, its events' VEVENTs, what all calendars share."""
