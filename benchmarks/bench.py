@@ -7,6 +7,7 @@ as medians of ``--runs`` runs, each build in its own process:
 - cold: no content cache, empty output;
 - warm: Pelican's content cache filled by a previous build (as ``invoke livereload``);
 - edit: warm, after changing one Markdown file;
+- edit event (sizes with events): warm, after changing one event in one events file;
 - peak memory: the largest resident set of any of those builds (``ru_maxrss``);
 - search index: Pagefind over the output of each cold build, a post-build step timed
   on its own (our cold column is the Pelican build without it, like plain Pelican's);
@@ -47,6 +48,9 @@ BUILD_ONCE = ROOT / "benchmarks" / "build_once.py"
 #: The build date of every benchmark build (2026-11-25 12:00 UTC), as in the tests.
 SOURCE_DATE_EPOCH = "1795608000"
 EDITED_FILE = "news/generated-00000.md"
+#: For sizes with events: one event of one events file is changed (its accessibility line).
+EDITED_EVENTS_FILE = "events/generated-0000.yml"
+EDITED_EVENT_LINE = b"  accessibility: Step-free entrance; ASL on request.\n"
 #: What ``invoke bench`` measures: 100 / 1,000 / 5,000 documents, then 1,000 documents
 #: with 10,000 events, then with 5 questionnaires (of ``--candidates`` candidates each).
 DEFAULT_SITES = "100,1000,5000,1000:10000,1000:0:5"
@@ -88,6 +92,7 @@ class Row:
     cold: float = 0.0
     warm: float = 0.0
     edit: float = 0.0
+    edit_event: float = 0.0
     peak_mib: float = 0.0
     search_index: float = 0.0
     files: int = 0
@@ -163,10 +168,23 @@ def measure(site: Site, content: Path, folder: Path, builds: list[str], runs: in
                 timed("edit", build, warm=True)
     finally:
         edited.write_bytes(original)
+    if site.events:
+        edited = content / EDITED_EVENTS_FILE
+        original = edited.read_bytes()
+        try:
+            for number in range(runs):
+                changed = EDITED_EVENT_LINE.rstrip(b"\n") + f" Edit {number}.\n".encode()
+                edited.write_bytes(original.replace(EDITED_EVENT_LINE, changed, 1))
+                for build in builds:
+                    timed("edit_event", build, warm=True)
+        finally:
+            edited.write_bytes(original)
     for build, row in rows.items():
         row.cold, row.warm, row.edit = (
             statistics.median(row.runs[k]) for k in ("cold", "warm", "edit")
         )
+        if "edit_event" in row.runs:
+            row.edit_event = statistics.median(row.runs["edit_event"])
         row.search_index = statistics.median(row.runs["search_index"] or [0.0])
         row.peak_mib = round(max(peaks[build]), 1)
     return list(rows.values())
@@ -190,10 +208,13 @@ def _ratio(row: Row, rows: list[Row]) -> str:
             )
     for other in rows:
         if other.build == "ours" and other.site == row.site.documents_only != row.site:
-            return (
+            text = (
                 f"adds {row.cold - other.cold:+.2f} s / {row.warm - other.warm:+.2f} s / "
                 f"{row.edit - other.edit:+.2f} s"
             )
+            if row.edit_event:  # against editing one document of the site without events
+                text += f" / edit event {row.edit_event - other.edit:+.2f} s"
+            return text
     return ""
 
 
@@ -287,9 +308,10 @@ def main(argv: list[str] | None = None) -> int:
         )
         for row in measure(site, content, folder, builds, runs):
             rows.append(row)
+            event = f"  edit event {row.edit_event:.2f} s" if row.edit_event else ""
             print(
                 f"  {row.build}: cold {row.cold:.2f} s  warm {row.warm:.2f} s  "
-                f"edit {row.edit:.2f} s  peak {row.peak_mib:.0f} MiB",
+                f"edit {row.edit:.2f} s{event}  peak {row.peak_mib:.0f} MiB",
                 flush=True,
             )
     result = table(rows)

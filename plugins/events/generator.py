@@ -11,22 +11,38 @@ so the home page can show the next few. ``generate_output`` writes:
 - ``events/<slug>/``: one page per event, every date of a repeating event on it;
 - ``events/calendar.ics``, ``events/<type>.ics``, ``events/<slug>/<slug>.ics``;
 - ``events/upcoming.json``: a JSON Feed of upcoming events.
+
+With Pelican's content cache on, unchanged files are not read again and
+unchanged output is linked from the published site instead of being
+rendered (``events.cache``).
 """
 
 from __future__ import annotations
 
+from collections import ChainMap
 from pathlib import Path
 from urllib.parse import urlsplit
 
 from pelican import signals
 from pelican.generators import Generator
 
+from site_core.plugin import output_committed
+
+from .cache import (
+    OutputCache,
+    ReadCache,
+    code_fingerprint,
+    combine,
+    event_digest,
+    site_fingerprint,
+    upcoming_mask,
+)
 from .feed import upcoming_feed
 from .ics import Calendars
 from .jsonld import event_objects, script_json
 from .listing import Listing, by_month
 from .loader import load_events
-from .model import BuildFacts
+from .model import BuildFacts, Event
 
 EVENTS_PATH = "events"  # the folder of events files, inside content/
 EVENTS_HOME_COUNT = 3  # how many upcoming events the home page shows
@@ -46,9 +62,16 @@ class EventsGenerator(Generator):
             host=urlsplit(base).hostname or "localhost",
         )
         folder = Path(self.path) / settings.get("EVENTS_PATH", EVENTS_PATH)
+        report = settings["SITE_PROBLEMS"]
+        cache = ReadCache(settings, self.facts.chapter_zone, self.facts.host, str(report.root))
         events = (
-            load_events(folder, settings["SITE_PROBLEMS"], self.facts) if folder.is_dir() else []
+            load_events(folder, report, self.facts, cache if cache.enabled else None)
+            if folder.is_dir()
+            else []
         )
+        self.digests = cache.digests  # of the events the cache read or kept
+        if cache.enabled:
+            cache.save()
         self.listing = Listing(events, self.facts.now)
         self.context["events"] = events
         self.context["event_listing"] = self.listing
@@ -67,33 +90,61 @@ class EventsGenerator(Generator):
 
     def generate_output(self, writer) -> None:
         """Write the listings, one page per event, the calendars and the JSON feed."""
+        global _pending
         output = Path(self.output_path)
         base = self.settings.get("CANONICAL_BASE", "")
+        self.outputs = _pending = OutputCache(self.settings, output)
+        self.keys = Keys(self.outputs.enabled, self.settings, self.context, self.facts.now, base)
+        self.keys.digests.update(self.digests)
+        (output / "events").mkdir(parents=True, exist_ok=True)
+        self.write_event_pages(writer, base)  # first: the listings' keys are made of theirs
         self.write_listings(writer)
-        self.write_event_pages(writer, base)
         self.write_calendars(output, base)
         self.write_feed(output, base)
+
+    def _reuse_page(self, save_as: str, key: str | None, **values) -> bool:
+        """Link an unchanged page from the published site and tell the sitemaps about it."""
+        if not self.outputs.reuse(save_as, key, new_folder=True):
+            return False
+        path = str(self.outputs.building / save_as)
+        local = {"output_file": save_as, "url": save_as.removesuffix("index.html"), **values}
+        signals.content_written.send(path, context=ChainMap(local, self.context))
+        return True
+
+    def _page(self, writer, save_as: str, template: str, key: str | None, **values) -> None:
+        """Write one page through the Writer, unless it can be reused."""
+        if not self._reuse_page(save_as, key):
+            self._write_page(writer, save_as, template, **values)
+            self.outputs.wrote(save_as, key)
 
     def write_listings(self, writer) -> None:
         """Write /events/, one page per type, and /events/past/."""
         listing = self.listing
-        self._write_page(
+        key = self.keys.listing
+        self._page(
             writer,
             "events/index.html",
             "events/index",
+            key("events/index.html"),
             months=by_month(listing.upcoming),
             event_type=None,
         )
         for event_type in listing.types:
-            self._write_page(
+            save_as = f"{event_type.url}index.html"
+            self._page(
                 writer,
-                f"{event_type.url}index.html",
+                save_as,
                 "events/index",
+                key(save_as),
                 months=by_month(listing.upcoming_of(event_type.slug)),
                 event_type=event_type,
             )
-        self._write_page(
-            writer, "events/past/index.html", "events/past", months=by_month(listing.past)
+        self._page(
+            writer,
+            "events/past/index.html",
+            "events/past",
+            key("events/past/index.html"),
+            months=by_month(listing.past),
         )
 
     def write_event_pages(self, writer, base: str) -> None:
@@ -105,6 +156,9 @@ class EventsGenerator(Generator):
             f"{base}/{settings.get('THEME_STATIC_DIR', 'theme')}/{settings.get('SHARE_IMAGE', '')}"
         )
         for event in listing.events:
+            key = self.keys.page(event)
+            if self._reuse_page(event.save_as, key, event=event):
+                continue
             page_url = f"{base}/{event.url}"
             jsonld = event_objects(event, page_url=page_url, chapter=chapter, image=image)
             upcoming, past = listing.split(event)
@@ -117,50 +171,133 @@ class EventsGenerator(Generator):
                 past=past,
                 jsonld=script_json(jsonld),
             )
+            self.outputs.wrote(event.save_as, key)
+
+    def _bytes(self, relative: str, key: str | None, content) -> None:
+        """Write a file of bytes (``content()``) unless it can be reused."""
+        if self.outputs.reuse(relative, key):
+            return
+        (self.outputs.building / relative).write_bytes(content())
+        self.outputs.wrote(relative, key)
 
     def write_calendars(self, output: Path, base: str) -> None:
         """Write calendar.ics, one calendar per type and one per event."""
         listing = self.listing
         sitename = self.settings.get("SITENAME", "")
+        outputs, keys = self.outputs, self.keys
         calendars = Calendars(
-            listing.events, now=self.facts.now, base_url=base, chapter_zone=self.facts.chapter_zone
+            listing.events,
+            now=self.facts.now,
+            base_url=base,
+            chapter_zone=self.facts.chapter_zone,
+            cached=lambda e: outputs.vevent(e.slug, keys.vevent(e)),
         )
-        folder = output / "events"
-        folder.mkdir(parents=True, exist_ok=True)
-        (folder / "calendar.ics").write_bytes(
-            calendars.calendar(f"{sitename}: events", listing.events)
+        for event in listing.events:
+            outputs.keep_vevent(event.slug, keys.vevent(event), calendars.serialised[event.slug])
+        shared = calendars.fingerprint()
+        key = self.keys.calendar
+        name = f"{sitename}: events"
+        self._bytes(
+            "events/calendar.ics",
+            key(shared, name, listing.events),
+            lambda: calendars.calendar(name, listing.events),
         )
         for event_type in listing.types:
-            (output / event_type.ics_url).write_bytes(
-                calendars.calendar(
-                    f"{sitename}: {event_type.plural.lower()}", listing.events_of(event_type.slug)
-                )
+            name = f"{sitename}: {event_type.plural.lower()}"
+            events = listing.events_of(event_type.slug)
+            self._bytes(
+                event_type.ics_url,
+                key(shared, name, events),
+                lambda name=name, events=events: calendars.calendar(name, events),
             )
         for event in listing.events:
-            target = output / event.ics_url
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_bytes(calendars.calendar(event.title, [event]))
+            self._bytes(
+                event.ics_url,
+                key(shared, event.title, [event]),
+                lambda event=event: calendars.calendar(event.title, [event]),
+            )
 
     def write_feed(self, output: Path, base: str) -> None:
         """Write /events/upcoming.json."""
         sitename = self.settings.get("SITENAME", "")
-        folder = output / "events"
-        folder.mkdir(parents=True, exist_ok=True)
-        (folder / "upcoming.json").write_bytes(
-            upcoming_feed(
+        self._bytes(
+            "events/upcoming.json",
+            self.keys.listing("events/upcoming.json"),
+            lambda: upcoming_feed(
                 self.listing.upcoming,
                 title=f"{sitename}: upcoming events",
                 base_url=base,
                 language=self.settings.get("DEFAULT_LANG", "en"),
-            )
+            ),
         )
+
+
+class Keys:
+    """The cache keys of one build's events output; all None when the cache is off."""
+
+    def __init__(self, enabled: bool, settings: dict, context: dict, now, base: str):
+        self.enabled = enabled
+        self.now = now
+        self.site = site_fingerprint(settings, context) if enabled else ""
+        self.code = f"{code_fingerprint()}|{base}"
+        self.digests: dict[str, str] = {}
+        self.vevents: dict[str, str] = {}
+        self.pages: list[str] = []
+
+    def _digest(self, event: Event) -> str:
+        digest = self.digests.get(event.slug)
+        if digest is None:
+            digest = self.digests[event.slug] = event_digest(event)
+        return digest
+
+    def page(self, event: Event) -> str | None:
+        """An event's page: its data, which dates are upcoming, the site."""
+        if not self.enabled:
+            return None
+        key = combine("page", self.site, self._digest(event), upcoming_mask(event, self.now))
+        self.pages.append(key)
+        return key
+
+    def listing(self, save_as: str) -> str | None:
+        """A listing page or the feed: every event page's key (the pages come first)."""
+        return combine("listing", save_as, self.site, *self.pages) if self.enabled else None
+
+    def vevent(self, event: Event) -> str | None:
+        """An event's VEVENTs (placeholder DTSTAMP): its data, the code, the site's address."""
+        if not self.enabled:
+            return None
+        key = self.vevents.get(event.slug)
+        if key is None:
+            key = self.vevents[event.slug] = combine("vevent", self.code, self._digest(event))
+        return key
+
+    def calendar(self, shared: bytes, name: str, events: list[Event]) -> str | None:
+        """A calendar file: its name, its events' VEVENTs, what all calendars share."""
+        if not self.enabled:
+            return None
+        return combine("ics", self.code, shared, name, *(self._digest(e) for e in events))
+
+
+#: The output record of the build in progress, saved once its output is swapped in.
+_pending: OutputCache | None = None
 
 
 def get_generators(pelican) -> type[Generator]:
     """Add the events generator to Pelican's."""
+    global _pending
+    _pending = None
     return EventsGenerator
+
+
+def save_output_record(final: Path, **_) -> None:
+    """Save the record of the events output just published (site_core's output_committed)."""
+    global _pending
+    if _pending is not None:
+        _pending.save(final)
+        _pending = None
 
 
 def register() -> None:
     """Connect the events plugin to Pelican's signals."""
     signals.get_generators.connect(get_generators)
+    output_committed.connect(save_output_record)

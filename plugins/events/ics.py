@@ -5,15 +5,18 @@ UID that is the same in every build (``<slug>-<first start in UTC>@<site host>``
 a rescheduled event keeps the UID of its previous start, so calendars move it
 instead of adding a second one), a DTSTAMP in UTC from the build date, and its
 times in the event's own timezone with that zone's VTIMEZONE in the file.
-Each VEVENT is serialised once and reused by every calendar that lists it.
+Each VEVENT is serialised once and reused by every calendar that lists it. It is
+serialised with a placeholder DTSTAMP (:data:`PLACEHOLDER`) that is then replaced
+by the build's, so the events cache can keep the bytes from one build to the next.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import UTC, date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
-from icalendar import Calendar, Event as VEvent, Timezone, vText, vUri
+from icalendar import Calendar, Event as VEvent, Timezone, vDatetime, vText, vUri
 
 from .model import Event, Occurrence
 
@@ -27,12 +30,29 @@ STATUS = {
 }
 SUMMARY_PREFIX = {"postponed": "Postponed: ", "cancelled": "Cancelled: "}
 REFRESH = timedelta(hours=6)  # how often subscribed calendar apps should fetch again
+#: The DTSTAMP a VEVENT is serialised with, then replaced: a whole line, never folded, and
+#: no event text can hold it (icalendar escapes line breaks in TEXT values).
+PLACEHOLDER = datetime(1970, 1, 1, tzinfo=UTC)
+_PLACEHOLDER_LINE = b"\r\nDTSTAMP:19700101T000000Z\r\n"
 
 
 class Calendars:
     """Serialised VEVENTs and VTIMEZONEs of one build, assembled into calendar files."""
 
-    def __init__(self, events: list[Event], *, now: datetime, base_url: str, chapter_zone: str):
+    def __init__(
+        self,
+        events: list[Event],
+        *,
+        now: datetime,
+        base_url: str,
+        chapter_zone: str,
+        cached: Callable[[Event], bytes | None] | None = None,
+    ):
+        """Prepare the calendars of ``events``.
+
+        ``cached(event)`` may return an event's VEVENTs as :meth:`vevents_of`
+        serialised them in an earlier build (the events cache), or None.
+        """
         self.stamp = now.astimezone(UTC)
         self.base_url = base_url
         self.chapter_zone = chapter_zone
@@ -45,16 +65,32 @@ class Calendars:
             for key in zones
         }
         self.opening = self._opening()
-        self.vevents = {e.slug: b"".join(self.vevent(o) for o in e.occurrences) for e in events}
+        stamp = b"\r\nDTSTAMP:" + vDatetime(self.stamp).to_ical() + b"\r\n"
+        #: Each event's VEVENTs with the placeholder DTSTAMP, for the events cache.
+        self.serialised: dict[str, bytes] = {}
+        for event in events:
+            data = cached(event) if cached is not None else None
+            self.serialised[event.slug] = self.vevents_of(event) if data is None else data
+        self.vevents = {
+            slug: data.replace(_PLACEHOLDER_LINE, stamp) for slug, data in self.serialised.items()
+        }
+
+    def fingerprint(self) -> bytes:
+        """What every calendar file shares besides its events: head, timezones, DTSTAMP."""
+        return b"".join([self.opening, *self.timezones.values(), str(self.stamp).encode()])
+
+    def vevents_of(self, event: Event) -> bytes:
+        """Every occurrence of ``event`` as VEVENTs, with the placeholder DTSTAMP."""
+        return b"".join(self.vevent(o) for o in event.occurrences)
 
     def vevent(self, occurrence: Occurrence) -> bytes:
-        """One occurrence as a serialised VEVENT."""
+        """One occurrence as a serialised VEVENT (with the placeholder DTSTAMP)."""
         event = occurrence.event
         status, sequence = STATUS[event.status]
         page = f"{self.base_url}/{event.url}"
         component = VEvent()
         component.add("uid", occurrence.uid)
-        component.add("dtstamp", self.stamp)
+        component.add("dtstamp", PLACEHOLDER)
         component.add("dtstart", occurrence.start)
         component.add("dtend", occurrence.end)
         component.add("summary", SUMMARY_PREFIX.get(event.status, "") + event.title)

@@ -5,6 +5,11 @@ is validated with :class:`~events.model.EventEntry` and completed with
 :func:`~events.model.build_event`. Every problem in every file is recorded in
 the build's report (``'Door knocking in Atwood'.start: ...``) and reading goes
 on, so an editor sees all mistakes at once.
+
+With a :class:`~events.cache.ReadCache` (Pelican's content cache on), a file
+unchanged since a build in which it had no problem is not read again; the rules
+that depend on the build date or on other files are applied to it as to a file
+just read, so the report is the same with and without the cache.
 """
 
 from __future__ import annotations
@@ -15,7 +20,9 @@ from site_core.problems import ProblemReport
 from site_core.validation import validate
 from site_core.yamlfile import LineDict, LineList, load_yaml
 
-from .model import BuildFacts, Event, EventEntry, build_event
+from .cache import FileReading, ReadCache
+from .model import BuildFacts, Event, EventEntry, build_event, far_away
+from .timing import localize
 
 PATTERNS = ("*.yml", "*.yaml")
 
@@ -30,9 +37,15 @@ def event_prefix(item, index: int) -> str:
 
 def load_file(path: Path, report: ProblemReport, facts: BuildFacts) -> list[Event]:
     """Read one events file; problems go to ``report``."""
+    return read_file(path, report, facts).events
+
+
+def read_file(path: Path, report: ProblemReport, facts: BuildFacts) -> FileReading:
+    """Read one events file, keeping what a later build date must check again."""
+    reading = FileReading([], [])
     data = load_yaml(path, report)
     if data is None:
-        return []
+        return reading
     if not isinstance(data, LineList):
         report.error(
             path,
@@ -41,8 +54,7 @@ def load_file(path: Path, report: ProblemReport, facts: BuildFacts) -> list[Even
             "must be a list of events",
             "start each event with '- title: ...' (see docs/editing/events.md)",
         )
-        return []
-    events = []
+        return reading
     source = report.relative(path)
     for index, item in enumerate(data):
         prefix = event_prefix(item, index)
@@ -60,17 +72,39 @@ def load_file(path: Path, report: ProblemReport, facts: BuildFacts) -> list[Even
             continue
         event = build_event(entry, item, path, report, prefix, facts, source)
         if event is not None:
-            events.append(event)
-    return events
+            reading.events.append(event)
+            start = localize(entry.start, event.zone)[0]
+            reading.starts.append((start, item.line_of("start"), f"{prefix}start"))
+    return reading
 
 
-def load_events(folder: Path, report: ProblemReport, facts: BuildFacts) -> list[Event]:
+def _read_cached(
+    path: Path, report: ProblemReport, facts: BuildFacts, cache: ReadCache | None
+) -> list[Event]:
+    """The events of one file: from the cache if it is unchanged, else read (and cached)."""
+    reading = cache.get(path) if cache is not None else None
+    if reading is None:
+        before = len(report.problems)
+        reading = read_file(path, report, facts)
+        if cache is not None and len(report.problems) == before:
+            cache.put(path, reading)
+        return reading.events
+    for start, line, field in reading.starts:  # as build_event does, against this build's date
+        far = far_away(start, facts.now)
+        if far:
+            report.warning(path, line, field, *far)
+    return reading.events
+
+
+def load_events(
+    folder: Path, report: ProblemReport, facts: BuildFacts, cache: ReadCache | None = None
+) -> list[Event]:
     """Read every events file in ``folder``; two events may not share a slug."""
     files = sorted({p for pattern in PATTERNS for p in folder.glob(pattern) if p.is_file()})
     events: list[Event] = []
     first_by_slug: dict[str, Event] = {}
     for path in files:
-        for event in load_file(path, report, facts):
+        for event in _read_cached(path, report, facts, cache):
             if event.slug in first_by_slug:
                 other = first_by_slug[event.slug]
                 report.error(

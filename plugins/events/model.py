@@ -342,6 +342,17 @@ def describe(text: str) -> tuple[Markup, str]:
     return html, _plain_text(html)
 
 
+def far_away(start: datetime, now: datetime) -> tuple[str, str] | None:
+    """(message, hint) when ``start`` is probably a typo in the year; None otherwise.
+
+    The one rule of reading that depends on the build date: the events cache
+    (``events.cache``) runs it again on every build for the events it reuses.
+    """
+    if abs(start - now) > FAR_AWAY:
+        return f"is more than two years from the build date ({start:%Y-%m-%d})", "check the year"
+    return None
+
+
 def default_slug(entry: EventEntry, first: datetime) -> str:
     """``2026-12-05-door-knocking-in-atwood``: the date keeps recurring titles apart."""
     words = re.sub(r"[^a-z0-9]+", "-", entry.title.lower()).strip("-")[:60].rstrip("-")
@@ -480,12 +491,9 @@ def build_event(
     previous = None
     if entry.previous_start is not None:
         previous = check.localize("previous_start", entry.previous_start, zone)
-    if abs(start - facts.now) > FAR_AWAY:
-        check.warning(
-            "start",
-            f"is more than two years from the build date ({start:%Y-%m-%d})",
-            "check the year",
-        )
+    far = far_away(start, facts.now)
+    if far:
+        check.warning("start", *far)
     starts = [start]
     if entry.repeat or entry.dates:
         local_starts = _local_starts(entry, start, check)

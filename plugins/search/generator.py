@@ -32,6 +32,8 @@ SEARCH_DEFAULTS = {
 SITE_MAP_EXCLUDE = ("404.html",)
 #: Not words of the page: the "#" after each heading (its shareable link).
 PAGEFIND_EXCLUDE = ".headerlink"
+#: Enough of a page to hold its <title> (the whole page is read when it is not there).
+HEAD_BYTES = 4096
 _TITLE = re.compile(r"<title>(.*?)</title>", re.DOTALL)
 
 #: The pages written so far in this build: {url relative to the site: title}.
@@ -47,7 +49,11 @@ def page_written(path: str, context: dict) -> None:
     relative = context.get("output_file") or ""
     if not relative.endswith(".html") or relative in SITE_MAP_EXCLUDE:
         return
-    match = _TITLE.search(Path(path).read_text(encoding="utf-8"))
+    with open(path, "rb") as page:  # the <title> is in the head: read no more than needed
+        head = page.read(HEAD_BYTES)
+        if b"</title>" not in head:
+            head += page.read()
+    match = _TITLE.search(head.decode("utf-8", "replace"))
     title = html.unescape(match.group(1)).strip() if match else relative
     suffix = f" · {context.get('SITENAME', '')}"
     if title.endswith(suffix):

@@ -35,6 +35,9 @@ logger = logging.getLogger(__name__)
 #: Sent with the temporary output folder (a Path) once every page is written
 #: and before it is swapped in: post-build steps (search index...) connect here.
 output_ready = signal("site_core.output_ready")
+#: Sent with the final output folder (a Path) once the build has been swapped in:
+#: caches that describe the published output (events' reuse manifest) are saved here.
+output_committed = signal("site_core.output_committed")
 
 
 class _ErrorCounter(logging.Handler):
@@ -58,6 +61,7 @@ class Build:
         self.report = ProblemReport(root=content.parent)
         self.output = AtomicOutput(Path(pelican.output_path), settings.get("OUTPUT_RETENTION", []))
         pelican.output_path = str(self.output.building)
+        settings["OUTPUT_FINAL"] = self.output.final  # the published folder (a resolved Path)
         self.errors = _ErrorCounter()
         logging.getLogger("pelican").addHandler(self.errors)
         settings["SITE_PROBLEMS"] = self.report
@@ -148,6 +152,7 @@ def finish_build(pelican) -> None:
     write_headers(folder, immutable, pelican.settings)
     _build.close()
     _build.output.commit()
+    output_committed.send(_build.output.final, settings=pelican.settings)
 
 
 def register() -> None:

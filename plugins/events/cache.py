@@ -1,0 +1,302 @@
+"""Warm builds of events: read each unchanged file from Pelican's cache, reuse unchanged output.
+
+Both caches live in ``CACHE_PATH`` and follow Pelican's content-cache settings:
+``CACHE_CONTENT`` saves them, ``LOAD_CONTENT_CACHE`` uses them (``invoke
+livereload`` and the benchmark's warm builds turn both on; ``invoke build`` and
+``publish`` turn both off, and then nothing here runs).
+
+**Reading** (:class:`ReadCache`, ``CACHE_PATH/events-read``): the parsed and
+validated events of one file, kept by Pelican's ``FileStampDataCacher`` (the
+file's stamp by ``CHECK_MODIFIED_METHOD``), under a key of everything else the
+reading depends on: the code (:func:`code_fingerprint`), the chapter's timezone,
+the site's host (calendar UIDs) and where the file sits. A file with any
+problem is never cached, so it is read again and its problems reported again.
+What depends on the build date or on other files is redone every build by the
+loader: the "more than two years away" warning (from the starts kept here) and
+the duplicate-slug rule between files.
+
+**Output** (:class:`OutputCache`, ``CACHE_PATH/events-output``): for every file
+the plugin writes, a key made of everything its bytes depend on (the event's
+data, which of its dates are upcoming at the build date, the DTSTAMP, and
+:func:`site_fingerprint`: theme files, plugin code, the plain settings and
+context values templates read). When a file's key equals the one recorded for
+the published ``output/`` and that file still has the size and mtime recorded,
+it is hard-linked into the build folder (copied if linking fails) instead of
+rendered. The record is saved only once the build is swapped in
+(site_core's ``output_committed``). VEVENTs are kept serialised with a
+placeholder DTSTAMP, so calendars are reassembled without icalendar when only
+the build date moved.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field, fields
+from datetime import datetime
+from functools import cache
+from hashlib import sha256
+from importlib.metadata import version
+import json
+import os
+from pathlib import Path
+import pickle
+import shutil
+import sys
+
+from pelican.cache import FileStampDataCacher
+
+from .model import Event
+from .timing import is_upcoming
+
+READ_CACHE = "events-read"
+OUTPUT_CACHE = "events-output"
+#: Raised when the layout of a saved record changes: older records are then ignored.
+FORMAT = 1
+#: Libraries whose version changes what reading or writing produces.
+LIBRARIES = ("pelican", "jinja2", "markdown", "nh3", "pydantic", "pyyaml", "icalendar")
+#: Context values that are not what a template shows, or change on every build while the
+#: pages do not depend on them (the build date enters the keys as upcoming/past and DTSTAMP).
+VOLATILE = frozenset(
+    {
+        "BUILD_DATETIME", "SITE_PROBLEMS", "OUTPUT_FINAL", "OUTPUT_PATH", "CACHE_PATH",
+        "CACHE_CONTENT", "LOAD_CONTENT_CACHE", "PATH", "THEME", "PLUGIN_PATHS",
+        "localsiteurl", "static_links",
+    }
+)  # fmt: skip
+PLUGINS = Path(__file__).resolve().parent.parent
+
+
+def _hash(*parts: str | bytes) -> str:
+    data = b"\0".join(p.encode() if isinstance(p, str) else p for p in parts)
+    return sha256(data).hexdigest()
+
+
+@cache
+def code_fingerprint() -> str:
+    """The source of the events and site_core plugins and the versions of the libraries used.
+
+    Computed once per process: Python does not reload a changed module, so the code
+    that runs is the code this process read.
+    """
+    parts = [sys.version, *(f"{name} {version(name)}" for name in LIBRARIES)]
+    for folder in ("events", "site_core"):
+        for path in sorted((PLUGINS / folder).glob("*.py")):
+            parts += [path.name, path.read_bytes()]
+    return _hash(*parts)
+
+
+def _plain(value):
+    """``value`` as JSON-able data, or raise TypeError when it is not plain data."""
+    if value is None or isinstance(value, str | int | float | bool):
+        return value
+    if isinstance(value, list | tuple):
+        return [_plain(v) for v in value]
+    if isinstance(value, set | frozenset):
+        return sorted(_plain(v) for v in value)
+    if isinstance(value, dict):
+        return {str(k): _plain(v) for k, v in value.items()}
+    if hasattr(value, "model_dump"):  # pydantic models: the chapter
+        return value.model_dump(mode="json")
+    raise TypeError(type(value).__name__)
+
+
+def site_fingerprint(settings: dict, context: dict) -> str:
+    """What a change to re-renders every event: theme files, code, plain context values.
+
+    Templates may read any setting or plain context value (``SITENAME``,
+    ``NAV_LINKS``, ``CHAPTER``...); all of them are in the fingerprint, except
+    :data:`VOLATILE`. Content objects (articles, pages) are not: event templates
+    must not read them (docs/architecture.md).
+    """
+    parts = [code_fingerprint()]
+    theme = Path(settings["THEME"])
+    for path in sorted(p for p in theme.rglob("*") if p.is_file()):
+        parts += [path.relative_to(theme).as_posix(), path.read_bytes()]
+    for key in sorted(context):
+        if key in VOLATILE:
+            continue
+        try:
+            parts += [key, json.dumps(_plain(context[key]), sort_keys=True)]
+        except TypeError:  # code (filters, functions) or content objects
+            continue
+    return _hash(*parts)
+
+
+def event_digest(event: Event) -> str:
+    """Everything about one event that its page and its VEVENTs show.
+
+    Not its file and line: moving an event, or editing the one above it, changes neither.
+    """
+    values = [
+        repr(getattr(event, f.name))
+        for f in fields(Event)
+        if f.name not in {"occurrences", "source", "line"}
+    ]
+    values += [f"{o.start!r} {o.end!r} {o.uid}" for o in event.occurrences]
+    return _hash(*values)
+
+
+def upcoming_mask(event: Event, now: datetime) -> str:
+    """Which dates of the event are upcoming at ``now``: 'u' or 'p' per occurrence."""
+    return "".join("u" if is_upcoming(o.end, now) else "p" for o in event.occurrences)
+
+
+def combine(*parts: str | bytes) -> str:
+    """One key from several (keys, names, bytes)."""
+    return _hash(*parts)
+
+
+@dataclass(frozen=True, slots=True)
+class FileReading:
+    """The events of one file, and what re-checking them against a new build date needs."""
+
+    events: list[Event]
+    #: (start as written, its line, field name) per event: the far-away warning's input.
+    starts: list[tuple[datetime, int | None, str]]
+    #: :func:`event_digest` of each event, worked out once when the file is cached.
+    digests: dict[str, str] = field(default_factory=dict)
+
+
+class _StampCache(FileStampDataCacher):
+    """Pelican's file-stamp cache, forgetting the files that are gone."""
+
+    def keep_only(self, names: Iterable[str]) -> bool:
+        """Drop the records of every file not in ``names``; say whether there were any."""
+        wanted = set(names)
+        kept = {k: v for k, v in self._cache.items() if k in wanted}
+        dropped = len(kept) != len(self._cache)
+        self._cache = kept
+        return dropped
+
+
+class ReadCache:
+    """The readings of unchanged events files, from the previous build."""
+
+    def __init__(self, settings: dict, *context_key: str):
+        self.enabled = bool(settings.get("CACHE_CONTENT") or settings.get("LOAD_CONTENT_CACHE"))
+        self.files = _StampCache(
+            settings,
+            READ_CACHE,
+            bool(settings.get("CACHE_CONTENT")),
+            bool(settings.get("LOAD_CONTENT_CACHE")),
+        )
+        self.key = _hash(str(FORMAT), code_fingerprint(), *context_key)
+        self.seen: list[str] = []
+        self.changed = False
+        #: The digest of every event read from the cache or cached in this build, by slug.
+        self.digests: dict[str, str] = {}
+
+    def get(self, path: Path) -> FileReading | None:
+        """The reading of ``path`` if the file and everything else it depends on are unchanged."""
+        self.seen.append(str(path))
+        record = self.files.get_cached_data(str(path))
+        if record is None or record[0] != self.key:
+            return None
+        self.digests.update(record[1].digests)
+        return record[1]
+
+    def put(self, path: Path, reading: FileReading) -> None:
+        """Keep the reading of a file that had no problem."""
+        reading.digests.update((e.slug, event_digest(e)) for e in reading.events)
+        self.digests.update(reading.digests)
+        self.files.cache_data(str(path), (self.key, reading))
+        self.changed = True
+
+    def save(self) -> None:
+        """Write the cache (Pelican's format, in CACHE_PATH) if a file was read or is gone."""
+        if self.files.keep_only(self.seen) or self.changed:
+            self.files.save_cache()
+
+
+def _link_or_copy(source: str, target: str) -> None:
+    """Hard-link ``source`` as ``target``; copy it (with its mtime) where links do not work."""
+    try:
+        os.link(source, target)
+    except OSError:  # another filesystem, or no hard links (some network shares)
+        shutil.copy2(source, target)  # keeps the mtime the record names
+
+
+class OutputCache:
+    """Keys of the files the events plugin wrote to the published output, and their reuse."""
+
+    def __init__(self, settings: dict, building: Path):
+        self.save_policy = bool(settings.get("CACHE_CONTENT"))
+        self.load_policy = bool(settings.get("LOAD_CONTENT_CACHE"))
+        self.enabled = self.save_policy or self.load_policy
+        self.final = Path(settings.get("OUTPUT_FINAL") or settings["OUTPUT_PATH"]).resolve()
+        self.building = building
+        self.final_name, self.building_name = str(self.final), str(building)
+        self.path = Path(settings["CACHE_PATH"]) / OUTPUT_CACHE
+        previous = self._load() if self.load_policy else {}
+        self.previous: dict[str, tuple[str, int, int]] = previous.get("files", {})
+        self.previous_vevents: dict[str, tuple[str, bytes]] = previous.get("vevents", {})
+        self.files: dict[str, tuple[str, int, int]] = {}
+        self.vevents: dict[str, tuple[str, bytes]] = {}
+        self.reused = 0
+
+    def _load(self) -> dict:
+        try:
+            with self.path.open("rb") as handle:
+                record = pickle.load(handle)
+        except (OSError, pickle.PickleError, EOFError, AttributeError, ImportError):
+            return {}
+        if not isinstance(record, dict) or record.get("format") != FORMAT:
+            return {}
+        return record if record.get("output") == str(self.final) else {}
+
+    def reuse(self, relative: str, key: str | None, new_folder: bool = False) -> bool:
+        """Link ``relative`` from the published output if its key and file are unchanged.
+
+        ``new_folder``: the file's folder is not made yet (an event's own folder).
+        """
+        recorded = self.previous.get(relative) if key else None
+        if recorded is None or recorded[0] != key:
+            return False
+        source = os.path.join(self.final_name, relative)
+        try:
+            stat = os.stat(source)
+        except OSError:
+            return False
+        if (stat.st_size, stat.st_mtime_ns) != recorded[1:]:
+            return False  # changed or replaced since it was recorded
+        target = os.path.join(self.building_name, relative)
+        if new_folder:
+            os.makedirs(os.path.dirname(target), exist_ok=True)
+        _link_or_copy(source, target)
+        self.files[relative] = recorded
+        self.reused += 1
+        return True
+
+    def wrote(self, relative: str, key: str | None) -> None:
+        """Record a file just written into the build folder."""
+        if key and self.save_policy:
+            stat = (self.building / relative).stat()
+            self.files[relative] = (key, stat.st_size, stat.st_mtime_ns)
+
+    def vevent(self, slug: str, key: str | None) -> bytes | None:
+        """The serialised VEVENTs (placeholder DTSTAMP) of an event whose data is unchanged."""
+        recorded = self.previous_vevents.get(slug) if key else None
+        return recorded[1] if recorded is not None and recorded[0] == key else None
+
+    def keep_vevent(self, slug: str, key: str | None, data: bytes) -> None:
+        """Remember an event's serialised VEVENTs for the next build."""
+        if key and self.save_policy:
+            self.vevents[slug] = (key, data)
+
+    def save(self, final: Path) -> None:
+        """Write the record of the output just swapped in (never of a failed build)."""
+        if not self.save_policy or final.resolve() != self.final:
+            return
+        if self.files == self.previous and self.vevents == self.previous_vevents:
+            return  # every file reused: the record on disk says it all
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        partial = self.path.with_name(f"{self.path.name}.{os.getpid()}.tmp")
+        record = {
+            "format": FORMAT,
+            "output": str(self.final),
+            "files": self.files,
+            "vevents": self.vevents,
+        }
+        with partial.open("wb") as handle:
+            pickle.dump(record, handle, protocol=pickle.HIGHEST_PROTOCOL)
+        partial.replace(self.path)

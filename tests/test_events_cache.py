@@ -1,0 +1,194 @@
+"""The events cache: warm builds reuse what is unchanged and are byte-identical to cold ones.
+
+Each test copies the sample site (and the theme, which one test edits) and builds it with
+Pelican's content cache on, changing one thing between builds, then builds the same content
+cold (no cache, fresh output) and compares every output file byte for byte. Which files
+were reused is seen from their inodes: a reused file is a hard link to the published one.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from pathlib import Path
+import shutil
+
+import pytest
+
+import events.cache
+import events.loader
+from site_core.problems import ContentProblems, Problem
+from sitebuild import ROOT, build_site
+
+WARM = {"CACHE_CONTENT": True, "LOAD_CONTENT_CACHE": True, "SEARCH_INDEX": False}
+COLD = {"CACHE_CONTENT": False, "LOAD_CONTENT_CACHE": False, "SEARCH_INDEX": False}
+EVENT_PAGE = "events/2026-12-05-door-knocking-in-atwood/index.html"
+OTHER_EVENT_PAGE = "events/2026-11-14-door-knocking-on-the-near-east-side/index.html"
+
+
+class Site:
+    """A copy of the sample site and theme, built warm into one output, cold into others."""
+
+    def __init__(self, root: Path):
+        self.root = root
+        self.content = root / "content"
+        self.theme = root / "theme"
+        shutil.copytree(ROOT / "content", self.content)
+        shutil.copytree(ROOT / "theme", self.theme)
+        self.output = root / "warm" / "output"
+        self.colds = 0
+
+    def warm(self, **settings) -> dict[str, int]:
+        """Build with the cache; return {file: inode} of the new output."""
+        build_site(self.content, self.output, THEME=str(self.theme), **WARM, **settings)
+        return inodes(self.output)
+
+    def cold(self, **settings) -> Path:
+        """Build the same content without any cache into a fresh folder."""
+        self.colds += 1
+        output = self.root / f"cold-{self.colds}" / "output"
+        return build_site(self.content, output, THEME=str(self.theme), **COLD, **settings)
+
+    def edit(self, relative: str, old: str, new: str) -> None:
+        """Replace ``old`` (which must be there) in a content or theme file."""
+        path = self.root / relative
+        text = path.read_text(encoding="utf-8")
+        assert old in text
+        path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def inodes(folder: Path) -> dict[str, int]:
+    """Every file of an output folder and its inode."""
+    return {
+        p.relative_to(folder).as_posix(): p.stat().st_ino for p in folder.rglob("*") if p.is_file()
+    }
+
+
+def files(folder: Path) -> dict[str, bytes]:
+    """Every file of an output folder and its bytes."""
+    return {
+        p.relative_to(folder).as_posix(): p.read_bytes() for p in folder.rglob("*") if p.is_file()
+    }
+
+
+def assert_same_output(warm: Path, cold: Path) -> None:
+    """Every file, byte for byte; the names of the files that differ when they do."""
+    warm_files, cold_files = files(warm), files(cold)
+    assert sorted(warm_files) == sorted(cold_files)
+    assert [name for name in cold_files if warm_files[name] != cold_files[name]] == []
+
+
+def reused(before: dict[str, int], after: dict[str, int]) -> set[str]:
+    """The event files of ``after`` that are the same files (hard links) as in ``before``."""
+    return {name for name, inode in after.items() if before.get(name) == inode}
+
+
+def event_files(names) -> set[str]:
+    """The files the events plugin writes: pages, listings, calendars, the feed."""
+    return {n for n in names if n.startswith("events/")}
+
+
+@pytest.fixture
+def site(tmp_path) -> Site:
+    """A fresh copy of the sample site."""
+    return Site(tmp_path)
+
+
+def test_warm_builds_reuse_unchanged_event_output_and_match_cold_builds(site: Site):
+    first = site.warm()
+    second = site.warm()
+    assert event_files(reused(first, second)) == event_files(second)  # nothing changed
+    assert_same_output(site.output, site.cold())
+
+    site.edit("content/events/canvasses.yml", "bring clipboards", "bring pens")
+    after_event = site.warm()
+    again = event_files(reused(second, after_event))
+    assert EVENT_PAGE not in again and "events/2026-12-05-door-knocking-in-atwood.ics" not in again
+    assert OTHER_EVENT_PAGE in again  # the other events of the same file are reused
+    assert "events/index.html" not in again and "events/calendar.ics" not in again
+    assert_same_output(site.output, site.cold())
+
+    site.edit("content/news/2026-11-25-a-new-home.md", "\n\n", "\n\nA new first paragraph.\n\n")
+    after_news = site.warm()
+    assert event_files(reused(after_event, after_news)) == event_files(after_news)
+    assert_same_output(site.output, site.cold())
+
+    site.edit("theme/templates/partials/footer.html", "Write to us:", "Write to us at")
+    after_template = site.warm()
+    assert (
+        event_files(reused(after_news, after_template)) & {EVENT_PAGE, "events/index.html"} == set()
+    )
+    assert_same_output(site.output, site.cold())
+
+    site.edit("content/chapter.yml", "name: ", "name: The ")
+    after_chapter = site.warm()
+    assert EVENT_PAGE not in reused(after_template, after_chapter)
+    assert_same_output(site.output, site.cold())
+
+
+def test_a_new_build_date_moves_events_to_the_past_and_restamps_calendars(site: Site):
+    site.warm()
+    later = {"BUILD_DATE": datetime(2026, 12, 6, 12, 0, tzinfo=UTC)}  # Atwood was on Dec 5
+    before = inodes(site.output)
+    after = site.warm(**later)
+    assert EVENT_PAGE not in reused(before, after)  # "This event has taken place."
+    assert not any(name.endswith(".ics") for name in reused(before, after))  # new DTSTAMP
+    assert_same_output(site.output, site.cold(**later))
+
+
+def test_an_output_file_changed_by_hand_is_rendered_again(site: Site):
+    site.warm()
+    page = site.output / EVENT_PAGE
+    page.write_text("edited by hand", encoding="utf-8")
+    before = inodes(site.output)
+    after = site.warm()
+    assert EVENT_PAGE not in reused(before, after)
+    assert_same_output(site.output, site.cold())
+
+
+def test_without_hard_links_unchanged_files_are_copied(site: Site, monkeypatch):
+    site.warm()
+
+    def no_links(source, target):
+        raise OSError("hard links not supported here")
+
+    with monkeypatch.context() as patched:  # only this: the build date stays pinned
+        patched.setattr(events.cache.os, "link", no_links)
+        before = inodes(site.output)
+        after = site.warm()
+    assert event_files(reused(before, after)) == set()
+    assert_same_output(site.output, site.cold())
+    assert event_files(reused(after, site.warm())) == event_files(after)  # mtimes were kept
+
+
+def problems_of(build) -> tuple[list[Problem], list[Problem]]:
+    """The errors and warnings of a build that fails."""
+    with pytest.raises(ContentProblems) as failed:
+        build()
+    return failed.value.report.errors, failed.value.report.warnings
+
+
+def test_the_problem_report_is_the_same_with_and_without_the_cache(site: Site, monkeypatch):
+    site.warm()  # the sample site's events files are now cached
+    read = []
+    read_file = events.loader.read_file
+    monkeypatch.setattr(
+        events.loader, "read_file", lambda path, *a: read.append(path.name) or read_file(path, *a)
+    )
+    far = {"BUILD_DATE": datetime(2029, 6, 1, 12, 0, tzinfo=UTC)}  # two years after most events
+    folder = site.content / "events"
+    shutil.copy(
+        folder / "rallies.yml", folder / "rallies-again.yml"
+    )  # sorts first: cached rallies.yml now repeats its slugs
+    site.edit("content/events/meetings.yml", "type: panel", "type: panle")
+    warm = problems_of(lambda: site.warm(**far))
+    assert "canvasses.yml" not in read and "meetings.yml" in read  # from the cache, and not
+    assert warm == problems_of(lambda: site.cold(**far))
+    errors, warnings = warm
+    assert {p.path for p in errors} == {
+        "content/events/meetings.yml",
+        "content/events/rallies.yml",
+    }
+    assert any(
+        p.path == "content/events/canvasses.yml" and p.field.endswith(".start") for p in warnings
+    )
+    assert (site.output / EVENT_PAGE).is_file()  # the failed build left the output as it was
