@@ -10,12 +10,14 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 from pathlib import Path
+import re
 import shutil
 
 import pytest
 
 import events.cache
 import events.loader
+from site_core.plugin import output_ready
 from site_core.problems import ContentProblems, Problem
 from sitebuild import ROOT, build_site
 
@@ -80,6 +82,11 @@ def assert_same_output(warm: Path, cold: Path) -> None:
 def reused(before: dict[str, int], after: dict[str, int]) -> set[str]:
     """The event files of ``after`` that are the same files (hard links) as in ``before``."""
     return {name for name, inode in after.items() if before.get(name) == inode}
+
+
+def event_pages(names) -> set[str]:
+    """The pages of single events (their folders are named after a date)."""
+    return {n for n in names if re.fullmatch(r"events/\d{4}-\d\d-\d\d-[^/]+/index\.html", n)}
 
 
 def event_files(names) -> set[str]:
@@ -155,9 +162,29 @@ def test_without_hard_links_unchanged_files_are_copied(site: Site, monkeypatch):
         patched.setattr(events.cache.os, "link", no_links)
         before = inodes(site.output)
         after = site.warm()
-    assert event_files(reused(before, after)) == set()
+    # Linked files were copied; event pages are not linked at all: their folders moved.
+    assert event_files(reused(before, after)) == event_pages(after)
     assert_same_output(site.output, site.cold())
     assert event_files(reused(after, site.warm())) == event_files(after)  # mtimes were kept
+
+
+def test_a_build_failing_after_carrying_folders_over_gives_them_back(site: Site):
+    site.warm()
+    site.edit("content/events/canvasses.yml", "bring clipboards", "bring pens")
+    before, published = inodes(site.output), files(site.output)
+
+    def failing_step(folder, **_):
+        assert (folder / OTHER_EVENT_PAGE).is_file()  # carried in before the post-build steps
+        raise SystemExit("a post-build step failed")
+
+    output_ready.connect(failing_step)
+    try:
+        with pytest.raises(SystemExit, match="post-build step failed"):
+            site.warm()
+    finally:
+        output_ready.disconnect(failing_step)
+    assert inodes(site.output) == before and files(site.output) == published
+    assert not list(site.output.parent.glob(".output.building-*"))
 
 
 def problems_of(build) -> tuple[list[Problem], list[Problem]]:

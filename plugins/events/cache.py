@@ -22,10 +22,11 @@ data, which of its dates are upcoming at the build date, the DTSTAMP, and
 context values templates read). When a file's key equals the one recorded for
 the published ``output/`` and that file still has the size and mtime recorded,
 it is hard-linked into the build folder (copied if linking fails) instead of
-rendered. The record is saved only once the build is swapped in
-(site_core's ``output_committed``). VEVENTs are kept serialised with a
-placeholder DTSTAMP, so calendars are reassembled without icalendar when only
-the build date moved.
+rendered; an event's page, alone in its folder, is not linked: the folder is
+carried over whole (site_core's ``carry_over``, one rename). The record is
+saved only once the build is swapped in (site_core's ``output_committed``).
+VEVENTs are kept serialised with a placeholder DTSTAMP, so calendars are
+reassembled without icalendar when only the build date moved.
 """
 
 from __future__ import annotations
@@ -44,6 +45,8 @@ import shutil
 import sys
 
 from pelican.cache import FileStampDataCacher
+
+from site_core.plugin import carry_over
 
 from .model import Event
 from .timing import is_upcoming
@@ -244,28 +247,44 @@ class OutputCache:
             return {}
         return record if record.get("output") == str(self.final) else {}
 
-    def reuse(self, relative: str, key: str | None, new_folder: bool = False) -> bool:
-        """Link ``relative`` from the published output if its key and file are unchanged.
-
-        ``new_folder``: the file's folder is not made yet (an event's own folder).
-        """
+    def _unchanged(self, relative: str, key: str | None) -> bool:
+        """Whether ``relative`` has this key in the record and is still the file recorded."""
         recorded = self.previous.get(relative) if key else None
         if recorded is None or recorded[0] != key:
             return False
-        source = os.path.join(self.final_name, relative)
         try:
-            stat = os.stat(source)
+            stat = os.stat(os.path.join(self.final_name, relative))
         except OSError:
             return False
         if (stat.st_size, stat.st_mtime_ns) != recorded[1:]:
             return False  # changed or replaced since it was recorded
-        target = os.path.join(self.building_name, relative)
-        if new_folder:
-            os.makedirs(os.path.dirname(target), exist_ok=True)
-        _link_or_copy(source, target)
         self.files[relative] = recorded
         self.reused += 1
         return True
+
+    def reuse(self, relative: str, key: str | None) -> str | None:
+        """Link ``relative`` from the published output if unchanged; return its new path."""
+        if not self._unchanged(relative, key):
+            return None
+        source, target = (os.path.join(f, relative) for f in (self.final_name, self.building_name))
+        try:
+            _link_or_copy(source, target)
+        except FileNotFoundError:  # its folder is not made yet (a listing's own)
+            os.makedirs(os.path.dirname(target))
+            _link_or_copy(source, target)
+        return target
+
+    def carry(self, relative: str, key: str | None) -> str | None:
+        """Carry over the folder of ``relative``, a page alone in it, if the page is unchanged.
+
+        The folder moves into the build once every page is written (site_core's
+        ``carry_over``): no new folder, no link, nothing to delete afterwards. Returns
+        the page's path in the published output, where it is until then.
+        """
+        if not self._unchanged(relative, key):
+            return None
+        carry_over(os.path.dirname(relative))
+        return os.path.join(self.final_name, relative)
 
     def wrote(self, relative: str, key: str | None) -> None:
         """Record a file just written into the build folder."""

@@ -102,11 +102,15 @@ class EventsGenerator(Generator):
         self.write_calendars(output, base)
         self.write_feed(output, base)
 
-    def _reuse_page(self, save_as: str, key: str | None, **values) -> bool:
-        """Link an unchanged page from the published site and tell the sitemaps about it."""
-        if not self.outputs.reuse(save_as, key, new_folder=True):
+    def _reuse_page(self, save_as: str, key: str | None, carry: bool = False, **values) -> bool:
+        """Reuse an unchanged page of the published site and tell the sitemaps about it.
+
+        ``carry``: the page is alone in its folder (an event's), carried over whole.
+        """
+        outputs = self.outputs
+        path = outputs.carry(save_as, key) if carry else outputs.reuse(save_as, key)
+        if path is None:
             return False
-        path = str(self.outputs.building / save_as)
         local = {"output_file": save_as, "url": save_as.removesuffix("index.html"), **values}
         signals.content_written.send(path, context=ChainMap(local, self.context))
         return True
@@ -157,7 +161,7 @@ class EventsGenerator(Generator):
         )
         for event in listing.events:
             key = self.keys.page(event)
-            if self._reuse_page(event.save_as, key, event=event):
+            if self._reuse_page(event.save_as, key, carry=True, event=event):
                 continue
             page_url = f"{base}/{event.url}"
             jsonld = event_objects(event, page_url=page_url, chapter=chapter, image=image)

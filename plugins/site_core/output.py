@@ -11,11 +11,19 @@ second or two on a busy disk, and neither a preview (``invoke livereload``) nor
 a one-off build need wait for it. The thread does not hold the process open at
 exit (it is a daemon), so a build that exits first leaves part of that folder;
 the next build deletes such leftovers, again in the background.
+
+A plugin that knows a folder of the published site is unchanged (the events
+cache) can *carry it over* instead of writing it again: once every page is
+written, before the post-build steps, the folder is moved from ``output/`` into
+the new build (one rename, where writing 10,000 event pages into new folders
+and deleting the old ones costs seconds). Until the swap, ``output/`` lacks
+those folders; if the build fails in between, they are moved back.
 """
 
 from __future__ import annotations
 
 import atexit
+import contextlib
 import itertools
 import os
 from pathlib import Path
@@ -42,6 +50,8 @@ class AtomicOutput:
         self.final = final.resolve()
         self.keep = keep
         self.building = self.final.parent / f".{self.final.name}.building-{os.getpid()}"
+        self.carried: list[str] = []  # folders to move from the final output into this build
+        self.moved: list[str] = []  # those moved so far (moved back if the build fails)
         self.discard()
         atexit.register(self.discard)
         leftovers = sorted(self.final.parent.glob(f".{self.final.name}.old-*"))
@@ -49,8 +59,38 @@ class AtomicOutput:
             _remove_in_background(*leftovers)
 
     def discard(self) -> None:
-        """Remove the temporary folder, if any."""
+        """Give back the folders carried in, then remove the temporary folder, if any."""
+        self._give_back()
         shutil.rmtree(self.building, ignore_errors=True)
+
+    def carry_over(self, relative: str) -> None:
+        """Keep ``relative``, an unchanged folder of the final output, instead of writing it."""
+        self.carried.append(relative)
+
+    def carry_in(self) -> None:
+        """Move the carried-over folders into the build (once every page is written)."""
+        parents: set[Path] = set()  # made already: one mkdir per parent, not per folder
+        for relative in self.carried:
+            source, target = self.final / relative, self.building / relative
+            try:
+                if target.parent not in parents:
+                    target.parent.mkdir(parents=True, exist_ok=True)
+                    parents.add(target.parent)
+                os.rename(source, target)
+            except OSError as error:
+                self._give_back()
+                raise SystemExit(
+                    f"output: {relative} changed while the site was built ({error.strerror}); "
+                    "build again"
+                ) from None
+            self.moved.append(relative)
+        self.carried.clear()
+
+    def _give_back(self) -> None:
+        while self.moved:
+            relative = self.moved.pop()
+            with contextlib.suppress(OSError):  # no final folder: nothing to give back to
+                os.rename(self.building / relative, self.final / relative)
 
     def commit(self) -> None:
         """Swap the finished build in place of the final folder."""
@@ -66,3 +106,4 @@ class AtomicOutput:
             _remove_in_background(retired)
         else:
             self.building.rename(self.final)
+        self.moved.clear()  # part of the final output now

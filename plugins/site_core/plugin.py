@@ -138,6 +138,14 @@ def page_written(path: str, context: dict) -> None:
     _build.sitemap.page_written(relative, context)
 
 
+def carry_over(relative: str) -> None:
+    """Keep a folder of the published site that is known to be unchanged, instead of writing it.
+
+    It is moved into the new build once every page is written (see ``output.py``).
+    """
+    _build.output.carry_over(relative)
+
+
 def finish_build(pelican) -> None:
     """Write the sitemap, run post-build steps, and swap the output in."""
     if _build.errors.messages:  # logged while writing, after the problem check
@@ -148,8 +156,13 @@ def finish_build(pelican) -> None:
     folder.mkdir(parents=True, exist_ok=True)
     _build.sitemap.write(folder)
     immutable = _build.assets.copy_into(folder)
-    output_ready.send(folder, settings=pelican.settings)
-    write_headers(folder, immutable, pelican.settings)
+    _build.output.carry_in()  # unchanged folders of the published site (carry_over)
+    try:
+        output_ready.send(folder, settings=pelican.settings)
+        write_headers(folder, immutable, pelican.settings)
+    except BaseException:  # a post-build step failed: give the carried folders back
+        _build.output.discard()
+        raise
     _build.close()
     _build.output.commit()
     output_committed.send(_build.output.final, settings=pelican.settings)
