@@ -10,6 +10,7 @@ message; fix`` lines and the previous ``output/`` is left untouched.
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
 from functools import partial
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 import os
@@ -202,11 +203,23 @@ LIVERELOAD_SETTINGS = {"CACHE_CONTENT": True, "LOAD_CONTENT_CACHE": True}
 LIVERELOAD_ON_SAVE = {"SEARCH_INDEX": False, "OUTPUT_RETENTION": ["pagefind"]}
 
 
+def preview_date() -> dict:
+    """A preview's build date: the start of the current hour (unless SOURCE_DATE_EPOCH is set).
+
+    Saves within the hour then keep the same "now", so the events cache reuses every
+    unchanged calendar file (their DTSTAMP is the build date); an event that ended within
+    the hour still shows as upcoming in the preview, where events-fresh.js hides it.
+    """
+    if os.environ.get("SOURCE_DATE_EPOCH", "").strip():
+        return {}
+    return {"BUILD_DATE": datetime.now(UTC).replace(minute=0, second=0, microsecond=0)}
+
+
 def rebuild_for_preview(first: bool = False, **overrides) -> None:
     """Rebuild with the content cache; on content problems print them and keep the last site."""
     settings = LIVERELOAD_SETTINGS if first else {**LIVERELOAD_SETTINGS, **LIVERELOAD_ON_SAVE}
     try:
-        pelican_run(**settings, **overrides)
+        pelican_run(**{**settings, **preview_date(), **overrides})
     except SystemExit as stopped:  # content problems: show them, keep serving the last good site
         if stopped.code:
             print(stopped.code, file=sys.stderr)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime, timedelta
 import os
 import sys
 import threading
@@ -110,3 +111,12 @@ def test_a_replaced_site_left_half_deleted_is_removed_by_the_next_build(tmp_path
     assert not list(tmp_path.glob(".output.old-*"))
     assert unrelated.is_dir()
     assert soup(output / "about" / "index.html").h1.get_text() == "About us"
+
+
+def test_a_preview_keeps_one_build_date_per_hour(monkeypatch):
+    monkeypatch.delenv("SOURCE_DATE_EPOCH")
+    date = tasks.preview_date()["BUILD_DATE"]
+    assert (date.minute, date.second, date.microsecond, date.utcoffset()) == (0, 0, 0, timedelta(0))
+    assert abs(datetime.now(UTC) - date) < timedelta(hours=1, minutes=1)
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1795608000")
+    assert tasks.preview_date() == {}  # a pinned date wins, as for every build
