@@ -5,11 +5,11 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 import os
 import sys
-import threading
 import time
 
 from jinja2 import DictLoader, Environment
 
+from site_core.output import wait_for_deletions
 from site_core.templates import TemplateCache
 from sitebuild import ROOT, build_site, make_content, soup
 
@@ -29,13 +29,6 @@ def _environment(templates: dict, cache: TemplateCache, **options) -> tuple[Envi
 
     environment.compile = counting_compile
     return environment, compiled
-
-
-def _join_deletions() -> None:
-    """Wait for site_core to finish deleting replaced sites (a daemon thread)."""
-    for thread in threading.enumerate():
-        if thread.name == "old-output":
-            thread.join()
 
 
 def test_each_template_is_compiled_once_for_every_generator():
@@ -91,13 +84,13 @@ def test_a_preview_save_keeps_the_search_index_and_leaves_nothing_behind(tmp_pat
     watcher.examine()  # a save: rebuilt without a new index, the first one kept
     assert soup(output / "about" / "index.html").h1.get_text() == "About the group"
     assert sorted(p.relative_to(output) for p in (output / "pagefind").rglob("*")) == index
-    _join_deletions()
+    wait_for_deletions()
     assert sorted(p.name for p in tmp_path.iterdir()) == ["c", "content", "output"]
 
 
 def test_a_replaced_site_left_half_deleted_is_removed_by_the_next_build(tmp_path):
-    # The old site is deleted by a daemon thread, so a build may exit before it is
-    # gone; the next build deletes what was left, and only that.
+    # A deletion cut short (the machine stopped) leaves an .output.old-* folder; the next build
+    # deletes what was left, and only that.
     content = make_content(tmp_path, {"pages/about.md": "Title: About us\nSlug: about\n\nHi.\n"})
     output = tmp_path / "output"
     leftover = tmp_path / ".output.old-4242-0" / "news"
@@ -107,7 +100,7 @@ def test_a_replaced_site_left_half_deleted_is_removed_by_the_next_build(tmp_path
     unrelated.mkdir()
     build_site(content, output)
     build_site(content, output)
-    _join_deletions()
+    wait_for_deletions()
     assert not list(tmp_path.glob(".output.old-*"))
     assert unrelated.is_dir()
     assert soup(output / "about" / "index.html").h1.get_text() == "About us"

@@ -5,12 +5,13 @@ Pelican is pointed at a fresh folder beside the real one
 folder swapped in with two renames; on failure it is deleted, even on exit
 through an exception.
 
-The site it replaces is renamed ``.output.old-<pid>-<n>`` and deleted in a
-background thread after the swap: removing a thousand folders takes up to a
+The site it replaces is renamed ``.output.old-<pid>-<n>`` and deleted by a
+separate process after the swap: removing a thousand folders takes up to a
 second or two on a busy disk, and neither a preview (``invoke livereload``) nor
-a one-off build need wait for it. The thread does not hold the process open at
-exit (it is a daemon), so a build that exits first leaves part of that folder;
-the next build deletes such leftovers, again in the background.
+a one-off build need wait for it. A process, not a thread: it runs on the other
+core without taking turns with the build for Python's interpreter lock, and it
+finishes after the build has exited. What a deletion cut short leaves
+(``.output.old-*``, e.g. after a power cut) is deleted the same way by the next build.
 
 A plugin that knows a folder of the published site is unchanged (the events
 cache) can *carry it over* instead of writing it again: once every page is
@@ -28,19 +29,34 @@ import itertools
 import os
 from pathlib import Path
 import shutil
-import threading
+import subprocess
+import sys
 
 _retired = itertools.count()
 
 
+#: Deletions still running (``wait_for_deletions``); finished ones are dropped as we go.
+_deleting: list[subprocess.Popen] = []
+_DELETE = "import shutil, sys\nfor folder in sys.argv[1:]: shutil.rmtree(folder, True)"
+
+
 def _remove_in_background(*folders: Path) -> None:
-    """Delete folders without making the build, or the exit after it, wait."""
+    """Delete folders in another process: the build neither waits for it nor shares a core."""
+    _deleting[:] = [child for child in _deleting if child.poll() is None]
+    _deleting.append(
+        subprocess.Popen(
+            [sys.executable, "-I", "-S", "-c", _DELETE, *map(str, folders)],
+            stdin=subprocess.DEVNULL,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+    )
 
-    def remove() -> None:
-        for folder in folders:
-            shutil.rmtree(folder, ignore_errors=True)
 
-    threading.Thread(target=remove, name="old-output", daemon=True).start()
+def wait_for_deletions() -> None:
+    """Wait until every replaced site is deleted (tests, and benchmarks that need a quiet disk)."""
+    while _deleting:
+        _deleting.pop().wait()
 
 
 class AtomicOutput:
