@@ -159,26 +159,27 @@ def measure(site: Site, content: Path, folder: Path, builds: list[str], runs: in
     for _ in range(runs):
         for build in builds:
             timed("warm", build, warm=True)
-    edited = content / EDITED_FILE
-    original = edited.read_bytes()
-    try:
-        for number in range(runs):
-            edited.write_bytes(original + f"\nEdited paragraph {number}.\n".encode())
-            for build in builds:
-                timed("edit", build, warm=True)
-    finally:
-        edited.write_bytes(original)
-    if site.events:
-        edited = content / EDITED_EVENTS_FILE
+
+    def timed_edits(kind: str, relative: str, edit) -> None:
+        """Each run: change one file (``edit(original, run)``), then a warm build of each."""
+        edited = content / relative
         original = edited.read_bytes()
         try:
             for number in range(runs):
-                changed = EDITED_EVENT_LINE.rstrip(b"\n") + f" Edit {number}.\n".encode()
-                edited.write_bytes(original.replace(EDITED_EVENT_LINE, changed, 1))
+                edited.write_bytes(edit(original, number))
                 for build in builds:
-                    timed("edit_event", build, warm=True)
+                    timed(kind, build, warm=True)
         finally:
             edited.write_bytes(original)
+
+    timed_edits("edit", EDITED_FILE, lambda text, n: text + f"\nEdited paragraph {n}.\n".encode())
+    if site.events:
+        changed = EDITED_EVENT_LINE.rstrip(b"\n")
+        timed_edits(
+            "edit_event",
+            EDITED_EVENTS_FILE,
+            lambda text, n: text.replace(EDITED_EVENT_LINE, changed + f" Edit {n}.\n".encode(), 1),
+        )
     for build, row in rows.items():
         row.cold, row.warm, row.edit = (
             statistics.median(row.runs[k]) for k in ("cold", "warm", "edit")

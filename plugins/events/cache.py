@@ -69,7 +69,8 @@ VOLATILE = frozenset(
 PLUGINS = Path(__file__).resolve().parent.parent
 
 
-def _hash(*parts: str | bytes) -> str:
+def combine(*parts: str | bytes) -> str:
+    """One key from several (keys, names, bytes)."""
     data = b"\0".join(p.encode() if isinstance(p, str) else p for p in parts)
     return sha256(data).hexdigest()
 
@@ -85,7 +86,7 @@ def code_fingerprint() -> str:
     for folder in ("events", "site_core"):
         for path in sorted((PLUGINS / folder).glob("*.py")):
             parts += [path.name, path.read_bytes()]
-    return _hash(*parts)
+    return combine(*parts)
 
 
 def _plain(value):
@@ -122,7 +123,7 @@ def site_fingerprint(settings: dict, context: dict) -> str:
             parts += [key, json.dumps(_plain(context[key]), sort_keys=True)]
         except TypeError:  # code (filters, functions) or content objects
             continue
-    return _hash(*parts)
+    return combine(*parts)
 
 
 def event_digest(event: Event) -> str:
@@ -136,17 +137,12 @@ def event_digest(event: Event) -> str:
         if f.name not in {"occurrences", "source", "line"}
     ]
     values += [f"{o.start!r} {o.end!r} {o.uid}" for o in event.occurrences]
-    return _hash(*values)
+    return combine(*values)
 
 
 def upcoming_mask(event: Event, now: datetime) -> str:
     """Which dates of the event are upcoming at ``now``: 'u' or 'p' per occurrence."""
     return "".join("u" if is_upcoming(o.end, now) else "p" for o in event.occurrences)
-
-
-def combine(*parts: str | bytes) -> str:
-    """One key from several (keys, names, bytes)."""
-    return _hash(*parts)
 
 
 @dataclass(frozen=True, slots=True)
@@ -183,7 +179,7 @@ class ReadCache:
             bool(settings.get("CACHE_CONTENT")),
             bool(settings.get("LOAD_CONTENT_CACHE")),
         )
-        self.key = _hash(str(FORMAT), code_fingerprint(), *context_key)
+        self.key = combine(str(FORMAT), code_fingerprint(), *context_key)
         self.seen: list[str] = []
         self.changed = False
         #: The digest of every event read from the cache or cached in this build, by slug.
@@ -235,7 +231,6 @@ class OutputCache:
         self.previous_vevents: dict[str, tuple[str, bytes]] = previous.get("vevents", {})
         self.files: dict[str, tuple[str, int, int]] = {}
         self.vevents: dict[str, tuple[str, bytes]] = {}
-        self.reused = 0
 
     def _load(self) -> dict:
         try:
@@ -259,7 +254,6 @@ class OutputCache:
         if (stat.st_size, stat.st_mtime_ns) != recorded[1:]:
             return False  # changed or replaced since it was recorded
         self.files[relative] = recorded
-        self.reused += 1
         return True
 
     def reuse(self, relative: str, key: str | None) -> str | None:

@@ -35,11 +35,6 @@ def event_prefix(item, index: int) -> str:
     return f"event {index + 1}."
 
 
-def load_file(path: Path, report: ProblemReport, facts: BuildFacts) -> list[Event]:
-    """Read one events file; problems go to ``report``."""
-    return read_file(path, report, facts).events
-
-
 def read_file(path: Path, report: ProblemReport, facts: BuildFacts) -> FileReading:
     """Read one events file, keeping what a later build date must check again."""
     reading = FileReading([], [])
