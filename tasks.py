@@ -128,7 +128,7 @@ def new_candidate(
         "type": "canvass, town-hall, panel, rally, phonebank, training, meeting or other",
         "start": "local date and time, e.g. 2026-12-05 10:00",
         "location": "the place's name (or give --online)",
-        "address": "street address (optional)",
+        "address": "street address of a public place (optional; never a member's home)",
         "online": "https:// link to join, for an online event",
         "rsvp": "https:// sign-up link (optional)",
         "content": "content folder",

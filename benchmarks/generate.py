@@ -152,9 +152,8 @@ def event_yaml(rng: random.Random, number: int, sentences: list[str]) -> str:
     place, address = PLACES[number % len(PLACES)]
     if kind == "phonebank":
         lines.append("  online: https://meet.example.org/phonebank")
-    elif number % 23 == 0:  # a member's home: the address is published nowhere
-        lines += [f"  location: {_quote('A member home near ' + place)}"]
-        lines += [f"  address: {_quote(address)}", "  address_private: true"]
+    elif number % 23 == 0:  # a member's home: its address is never written down
+        lines += [f"  location: {_quote('A member home near ' + place)}", "  address_private: true"]
     else:
         lines += [f"  location: {_quote(place)}", f"  address: {_quote(address)}"]
         if number % 6 == 0:  # in person and streamed

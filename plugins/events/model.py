@@ -21,7 +21,7 @@ from urllib.parse import quote_plus
 from zoneinfo import ZoneInfo
 
 from markupsafe import Markup
-from pydantic import BeforeValidator, Field, RootModel, WithJsonSchema, field_validator
+from pydantic import BeforeValidator, ConfigDict, Field, RootModel, WithJsonSchema, field_validator
 
 from site_core.chapter import Strict, Timezone, WebUrl, check_web_url
 from site_core.problems import ProblemReport
@@ -79,6 +79,11 @@ SLUG_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 #: Names under /events/ that pages and feeds of the listing already use.
 RESERVED_SLUGS = frozenset({*EVENT_TYPES, "past", "calendar", "upcoming"})
 PRIVATE_PLACE = "Address sent after you RSVP"
+#: The editors' guide section on removing a committed private address from git history.
+PURGE_GUIDE = "docs/editing/events.md#if-a-private-address-was-committed"
+#: JSON Schema: with ``address_private: true``, ``address`` is absent or empty (flagged as typed).
+PRIVATE = {"properties": {"address_private": {"const": True}}, "required": ["address_private"]}
+NO_ADDRESS = {"properties": {"address": {"maxLength": 0}}}
 
 
 def _one_of(options: tuple[str, ...], what: str):
@@ -119,6 +124,8 @@ Day = Annotated[
 class EventEntry(Strict):
     """One event as an editor writes it: an item of the list in ``content/events/*.yml``."""
 
+    model_config = ConfigDict(json_schema_extra={"if": PRIVATE, "then": NO_ADDRESS})
+
     title: str = Field(
         min_length=1, description="What readers see first, e.g. 'Door knocking in Atwood'."
     )
@@ -130,10 +137,16 @@ class EventEntry(Strict):
     start: When
     end: When | None = Field(None, description="Default: a usual length for the type.")
     timezone: Timezone | None = Field(None, description="IANA name; default: the chapter's.")
-    location: str | None = Field(None, description="The place's name, or a neighbourhood.")
-    address: str | None = Field(None, description="Street address; shown with a map link.")
+    location: str | None = Field(
+        None, description="The place's name; for a member's home, only the neighbourhood."
+    )
+    address: str | None = Field(
+        None, description="A public place's street address; shown with a map link."
+    )
     address_private: bool = Field(
-        False, description="A member's home: the address is published nowhere."
+        False,
+        description="A member's home: write no address (the RSVP form gives it), "
+        "only the neighbourhood in 'location'.",
     )
     online: WebUrl | None = Field(None, description="https link to join a virtual event.")
     rsvp: WebUrl | None = Field(
@@ -429,6 +442,15 @@ def _check_fields(entry: EventEntry, check: _Checker) -> None:
             "slug",
             f"'{entry.slug}' is the address of a page of the events listing",
             f"choose another slug, e.g. '{entry.slug}-{entry.start:%Y-%m}'",
+        )
+    if entry.address_private and entry.address:
+        check.error(
+            "address",
+            "must not be written for a member's home (address_private: true): the repository "
+            "is public and its history keeps every line ever committed",
+            "delete this line and name only the neighbourhood in 'location:' (the RSVP form "
+            "gives the address to those who sign up); if it was ever pushed, purge it from "
+            f"the history: {PURGE_GUIDE}",
         )
     if entry.address_private and not (entry.rsvp or entry.contact):
         check.warning(
