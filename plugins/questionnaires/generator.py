@@ -28,6 +28,7 @@ from pelican.generators import Generator
 from site_core.builddate import build_datetime
 
 from .model import Candidate, Questionnaire
+from .privacy import chapter_region
 from .read import read_questionnaires
 
 DEFAULTS = {
@@ -71,7 +72,9 @@ class QuestionnaireGenerator(Generator):
             self.settings.setdefault(key, value)
         root = Path(self.path) / self.settings["QUESTIONNAIRE_PATH"]
         url_base = self.settings["QUESTIONNAIRE_URL"].strip("/")
-        questionnaires = read_questionnaires(root, self.settings["SITE_PROBLEMS"], url_base)
+        questionnaires = read_questionnaires(
+            root, self.settings["SITE_PROBLEMS"], url_base, chapter_region(self.settings)
+        )
         self.questionnaires = questionnaires
         self.context["questionnaires"] = questionnaires
         self.context["questionnaire_elections"] = elections(questionnaires)

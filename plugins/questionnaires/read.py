@@ -9,6 +9,7 @@ at once. What comes out are the published models of :mod:`.model`.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 import re
 
@@ -39,13 +40,18 @@ ANSWER_HEADING = re.compile(r"^##(?!#)[ \t]*(.*?)[ \t]*#*[ \t]*$")
 CODE_FENCE = re.compile(r"^\s*(```|~~~)")
 
 
-@dataclass(slots=True)
+@dataclass
 class RawAnswer:
     """One "## id" section of a sheet's body, before any check."""
 
     id: str
     line: int  # the heading's line in the file
     text: str
+
+    @cached_property
+    def html(self) -> str:
+        """The answer as readers get it: Markdown rendered and sanitised."""
+        return render_markdown(self.text).strip()
 
 
 def _natural(text: str) -> tuple:
@@ -157,11 +163,11 @@ def _public_ids(data, questionnaire, path, report) -> set[str]:
     return {str(qid) for qid in marked}
 
 
-def _check_answer(path, raw, public, report) -> None:
-    """Contact information in one answer, unless the sheet marks it public."""
+def _check_answer(path, raw, public, region, report) -> None:
+    """Contact information in one answer as readers get it, unless the sheet marks it public."""
     if raw.id in public:
         return
-    for offset, kind in find_contacts(raw.text):
+    for offset, kind in find_contacts(raw.text, region, raw.html):
         report.error(
             path,
             raw.line + 1 + offset,
@@ -172,9 +178,12 @@ def _check_answer(path, raw, public, report) -> None:
 
 
 def read_sheet(
-    path: Path, questionnaire: Questionnaire | None, report: ProblemReport
+    path: Path, questionnaire: Questionnaire | None, report: ProblemReport, region: str
 ) -> Candidate | None:
-    """Read and check one candidate's answer sheet against its questionnaire."""
+    """Read and check one candidate's answer sheet against its questionnaire.
+
+    ``region`` is the chapter's country, for the phone numbers of :func:`find_contacts`.
+    """
     front = load_front_matter(path, report)
     if front is None:
         return None
@@ -215,14 +224,14 @@ def read_sheet(
             )
         else:
             answers[raw.id] = raw
-        _check_answer(path, raw, public, report)
+        _check_answer(path, raw, public, region, report)
     if fields is None or questionnaire is None:
         return None
     status = fields.endorsement.status
     result = []
     for number, question in enumerate(questions, start=1):
         raw = answers.get(question.id)
-        html = render_markdown(raw.text).strip() if raw else ""
+        html = raw.html if raw else ""
         if not html and status != "no-response":
             report.warning(
                 path,
@@ -276,7 +285,9 @@ def _races(questionnaire: Questionnaire, candidates: list[Candidate]) -> list[Ra
     return list(groups.values())
 
 
-def read_questionnaires(root: Path, report: ProblemReport, url_base: str) -> list[Questionnaire]:
+def read_questionnaires(
+    root: Path, report: ProblemReport, url_base: str, region: str
+) -> list[Questionnaire]:
     """Read every questionnaire folder under ``root``, newest election first."""
     if not root.is_dir():
         return []
@@ -310,7 +321,7 @@ def read_questionnaires(root: Path, report: ProblemReport, url_base: str) -> lis
             candidate
             for sheet in sheets
             if _check_name(sheet, "file", report)
-            and (candidate := read_sheet(sheet, questionnaire, report)) is not None
+            and (candidate := read_sheet(sheet, questionnaire, report, region)) is not None
         ]
         if questionnaire is not None and valid_name:
             questionnaire.races = _races(questionnaire, candidates)
