@@ -10,10 +10,12 @@ from __future__ import annotations
 
 import ast
 from collections.abc import Iterator
+import json
 from pathlib import Path
 import re
 import subprocess
 
+import jsonschema
 import pytest
 import yaml
 
@@ -52,6 +54,19 @@ def test_an_address_next_to_address_private_stops_the_build_as_the_guide_says(tm
     anchor = printed.rsplit("#", 1)[1]
     assert f"### {anchor.replace('-', ' ')}" in GUIDE.read_text(encoding="utf-8").lower()
     assert {p.name for p in tmp_path.iterdir()} == before, "nothing was published"
+
+
+def test_the_editors_schema_flags_the_address_while_typing():
+    schema = json.loads((ROOT / "schemas" / "events.schema.json").read_text(encoding="utf-8"))
+    checker = jsonschema.Draft202012Validator(schema)
+    home = {"title": "House meeting", "type": "meeting", "start": "2026-12-06 15:00"}
+    home |= {"location": "A member's home in Schenk-Atwood", "address_private": True}
+    assert list(checker.iter_errors([home])) == []
+    assert (
+        list(checker.iter_errors([home | {"address_private": False, "address": FAKE_HOME}])) == []
+    )
+    [error] = checker.iter_errors([home | {"address": FAKE_HOME}])
+    assert list(error.absolute_path) == [0, "address"]
 
 
 def yaml_texts(path: Path, text: str) -> Iterator[str]:
