@@ -70,7 +70,7 @@ PROSE = [
     ("dot-product", "Look at this dot product; I worked at a dot com in the dot com era."),
     ("handle", "Follow us at @madisondsa on social media."),
     ("versions", "Version 2.0.1 of the plan, page 608."),
-    ("street", "Room 301 at 201 W Mifflin St, Madison."),
+    ("street", "Room 301 at 12 Example Street, Springfield."),
 ]
 
 
