@@ -60,14 +60,10 @@ def published(tmp_path_factory):
     return build_site(ROOT / "content", output, "publishconf.py")
 
 
-def test_the_feed_is_the_same_valid_atom_in_development_and_publish_builds(
-    sample_site, published
-):
+def test_the_feed_is_the_same_valid_atom_in_development_and_publish_builds(sample_site, published):
     development = read_feed(sample_site, SITE, "en")
     public = read_feed(published, SITE, "en")
-    assert [(e.id, e.link) for e in development.entries] == [
-        (e.id, e.link) for e in public.entries
-    ]
+    assert [(e.id, e.link) for e in development.entries] == [(e.id, e.link) for e in public.entries]
     assert development.feed.id == public.feed.id == f"{SITE}/"
     body = development.entries[0].content[0].value
     assert f'href="{SITE}/medicare-for-all/"' in body  # a {filename} link, made absolute
