@@ -9,57 +9,49 @@ is the control: the same search must then find nothing.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager, suppress
-from functools import partial
-from http.server import ThreadingHTTPServer
+from collections.abc import Callable
+from contextlib import suppress
 from pathlib import Path
-import threading
 from urllib.parse import urlsplit
 
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 import pytest
 
-from conftest import PHONE, _SiteHandler, site_wide_headers
-from deploying import apache_config, nginx_config
+from conftest import PHONE, _SiteHandler
+from deploying import apache_config, headers_file_for, nginx_config
+from lighthouse_audit import serve
 
 WORD = "inoculation"  # in the guide's chapter on electoral work
 LABEL = "Search the site for a word or phrase"
 
 
-@contextmanager
-def serve(output: Path, headers_for: Callable[[str], dict[str, str]]) -> Iterator[str]:
-    """Serve ``output`` on 127.0.0.1, each response with ``headers_for(its path)``."""
+def handler_for(headers_for: Callable[[str], dict[str, str]]) -> type[_SiteHandler]:
+    """A request handler that sends ``headers_for(path)`` with each response."""
 
     class Handler(_SiteHandler):
         def end_headers(self):
             for name, value in headers_for(urlsplit(self.path).path).items():
                 self.send_header(name, value)
-            super(_SiteHandler, self).end_headers()
+            super().end_headers()
 
-    server = ThreadingHTTPServer(("127.0.0.1", 0), partial(Handler, directory=str(output)))
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
-        server.server_close()
+    return Handler
 
 
 def header_sets(output: Path) -> dict[str, Callable[[str], dict[str, str]]]:
     """Each documented way to serve the site: path -> the headers sent with it."""
-    headers_file = site_wide_headers(output)
-    nginx, apache = nginx_config(), apache_config()
+
+    def headers_file(path: str) -> dict[str, str]:
+        return headers_file_for(output, path)
 
     def without_wasm(path: str) -> dict[str, str]:
-        policy = headers_file["Content-Security-Policy"].replace(" 'wasm-unsafe-eval'", "")
-        return {**headers_file, "Content-Security-Policy": policy}
+        headers = headers_file(path)
+        policy = headers["Content-Security-Policy"].replace(" 'wasm-unsafe-eval'", "")
+        return {**headers, "Content-Security-Policy": policy}
 
     return {
-        "_headers": lambda path: headers_file,
-        "nginx": nginx.headers_for,
-        "apache": apache.headers_for,
+        "_headers": headers_file,
+        "nginx": nginx_config().headers_for,
+        "apache": apache_config().headers_for,
         "control without wasm-unsafe-eval": without_wasm,
     }
 
@@ -89,7 +81,7 @@ def search(browser, base_url: str) -> tuple[int, list[str]]:
 )
 def test_search_finds_the_guide_under_each_documented_policy(browser, sample_site, setup):
     headers_for = header_sets(sample_site)[setup]
-    with serve(sample_site, headers_for) as base_url:
+    with serve(sample_site, handler_for(headers_for)) as base_url:
         count, violations = search(browser, base_url)
     if setup.startswith("control"):
         assert count == 0 and any("wasm" in v.lower() for v in violations), violations
