@@ -4,20 +4,25 @@
 calendar apps, feed readers and search engines show. The expected texts below
 are what a reader should see; Hypothesis then feeds it generated Markdown and
 any markup at all, and BeautifulSoup (html5lib) is the independent reader that
-says which words the HTML holds.
+says which words the HTML holds. Last, vobject, json and extruct read the same
+text back from the built .ics, JSON Feed and JSON-LD.
 """
 
 from __future__ import annotations
 
+import json
 import re
 import time
 
 from bs4 import BeautifulSoup
+import extruct
 from hypothesis import given, settings, strategies as st
 import pytest
+import vobject
 
 from site_core.plaintext import html_to_text
 from site_core.safety import render_markdown
+from sitebuild import build_site, make_content
 
 
 def text_of(markdown: str) -> str:
@@ -201,3 +206,40 @@ def test_generated_markdown_keeps_every_word_and_every_block(markdown):
 def test_any_markup_at_all_gives_text(html):
     text = html_to_text(html)
     assert isinstance(text, str) and text == text.strip("\n")
+
+
+DESCRIBED = """\
+- title: Door knocking in Atwood
+  type: canvass
+  start: 2026-12-05 10:00
+  location: Olbrich Park Beach House
+  rsvp: https://example.org/rsvp
+  slug: atwood
+  description: |
+    We meet at the shelter
+    and knock until noon.
+
+    Bring:
+
+    - water
+    - good shoes
+
+    Sign up with [the sign-up form](https://example.org/form) or at <https://example.org/x>.
+"""
+DESCRIPTION = (
+    "We meet at the shelter and knock until noon.\n\nBring:\n\n- water\n- good shoes\n\n"
+    "Sign up with the sign-up form (https://example.org/form) or at https://example.org/x."
+)
+
+
+def test_calendars_feeds_and_search_engines_read_the_same_text(tmp_path):
+    """vobject reads the .ics, json the feed, extruct the page's JSON-LD: one plain text."""
+    output = build_site(make_content(tmp_path, {"events/a.yml": DESCRIBED}), tmp_path / "out")
+    calendar = vobject.readOne((output / "events" / "atwood.ics").read_text(encoding="utf-8"))
+    described = calendar.vevent.description.value
+    assert described.startswith(DESCRIPTION + "\n\nRSVP: https://example.org/rsvp")
+    feed = json.loads((output / "events" / "upcoming.json").read_text(encoding="utf-8"))
+    assert feed["items"][0]["content_text"] == DESCRIPTION
+    page = (output / "events" / "atwood" / "index.html").read_text(encoding="utf-8")
+    (event,) = extruct.extract(page, syntaxes=["json-ld"])["json-ld"]
+    assert event["description"] == DESCRIPTION
