@@ -114,14 +114,3 @@ JINJA_ENVIRONMENT = {
     "autoescape": True,
     "auto_reload": False,
 }
-
-# Security headers for static hosts (_headers, see docs/deploying.md): the defaults of
-# site_core.headers, with 'wasm-unsafe-eval' because the search page runs Pagefind's
-# WebAssembly index (it allows compiling WebAssembly, not eval of JavaScript).
-SECURITY_HEADERS = {
-    "Content-Security-Policy": (
-        "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; "
-        "img-src 'self' data:; font-src 'self'; connect-src 'self'; object-src 'none'; "
-        "base-uri 'self'; form-action 'self'; frame-ancestors 'none'"
-    ),
-}

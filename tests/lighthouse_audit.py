@@ -81,9 +81,9 @@ class _QuietHandler(SimpleHTTPRequestHandler):
 
 
 @contextmanager
-def serve(output: Path) -> Iterator[str]:
-    """Serve a built site on 127.0.0.1 (a free port) and yield its base URL."""
-    server = ThreadingHTTPServer(("127.0.0.1", 0), partial(_QuietHandler, directory=str(output)))
+def serve(output: Path, handler: type[SimpleHTTPRequestHandler] = _QuietHandler) -> Iterator[str]:
+    """Serve a built site on 127.0.0.1 (a free port) with ``handler``; yield its base URL."""
+    server = ThreadingHTTPServer(("127.0.0.1", 0), partial(handler, directory=str(output)))
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:

@@ -6,31 +6,12 @@ import hashlib
 from pathlib import Path
 import re
 
+from deploying import matches, parse_headers
 from site_core.assets import Assets, fingerprinted
 from site_core.headers import IMMUTABLE_CACHE_CONTROL, security_headers
 from sitebuild import ROOT, soup
 
 SITE_CSS = ROOT / "theme" / "static" / "css" / "site.css"
-
-
-def parse_headers(text: str) -> list[tuple[str, dict[str, str]]]:
-    """Parse a ``_headers`` file into ``(pattern, {name: value})`` rules, in order."""
-    rules: list[tuple[str, dict[str, str]]] = []
-    for line in text.splitlines():
-        if not line.strip() or line.startswith("#"):
-            continue
-        if line.startswith((" ", "\t")):
-            name, _, value = line.strip().partition(":")
-            assert name not in rules[-1][1], f"{name} twice in {rules[-1][0]}"
-            rules[-1][1][name] = value.strip()
-        else:
-            rules.append((line.strip(), {}))
-    return rules
-
-
-def matches(pattern: str, url: str) -> bool:
-    """Whether a ``_headers`` path pattern (exact, or ending in a ``*`` splat) matches a URL."""
-    return url.startswith(pattern[:-1]) if pattern.endswith("*") else url == pattern
 
 
 def test_pages_link_the_fingerprinted_stylesheet(sample_site: Path):

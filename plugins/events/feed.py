@@ -1,8 +1,15 @@
 """The JSON feed of upcoming events (JSON Feed 1.1), for other sites to embed.
 
-Standard JSON Feed items (id, url, title, content_text, tags) with the event's
-facts in a ``_event`` extension object: start and end with offsets, timezone,
-type, status, place, links. A private address is not in the model, so not here.
+Standard JSON Feed items (id, url, title, summary, content_text,
+date_published, tags) with the event's facts in a ``_event`` extension object:
+start and end with offsets, timezone, type, status, place, links. A private
+address is not in the model, so not here.
+
+Each item is one date of an event; its ``url`` is that date's element on the
+event's page. ``date_published`` is the date's start: the one date an event
+has in its content, so the feed is the same in every build, and readers that
+sort by it list events in the order they happen (the build date would change
+every build and move every item to the top of readers' timelines).
 """
 
 from __future__ import annotations
@@ -12,6 +19,8 @@ import json
 from .model import Occurrence
 
 VERSION = "https://jsonfeed.org/version/1.1"
+#: What a reader must know before the date, in the item's summary.
+STATUS_NOTE = {"cancelled": "Cancelled: ", "postponed": "Postponed: ", "rescheduled": "New date: "}
 
 
 def upcoming_feed(
@@ -46,7 +55,12 @@ def upcoming_feed(
                 "id": o.uid,
                 "url": f"{base_url}/{event.url}#{o.anchor}",
                 "title": event.title,
+                "summary": (
+                    f"{STATUS_NOTE.get(event.status, '')}{o.date_label}, {o.time_label}"
+                    f" · {event.place}"
+                ),
                 "content_text": event.description_text or event.title,
+                "date_published": o.start.isoformat(timespec="seconds"),
                 "tags": [event.type],
                 "_event": facts,
             }

@@ -5,7 +5,10 @@ require and recommend: name, startDate and endDate with their UTC offset,
 eventStatus (including EventCancelled, EventPostponed, EventRescheduled with
 previousStartDate), eventAttendanceMode, location (a Place with its address, a
 VirtualLocation, or both), description, organizer, offers (the RSVP link),
-image and url. A private address never appears: only the neighbourhood and city.
+image and url. A place's address is a structured PostalAddress (street, city,
+region, postal code, country), read from the event's one-line address and the
+chapter file (``address.py``). A private address never appears: only the
+neighbourhood and city.
 """
 
 from __future__ import annotations
@@ -14,6 +17,9 @@ import json
 
 from markupsafe import Markup
 
+from site_core.chapter import Chapter
+
+from .address import postal_address
 from .model import Event
 
 SCHEMA = "https://schema.org"
@@ -31,18 +37,16 @@ ATTENDANCE = {
 CURRENCY = "USD"  # Medicare for All is a US campaign; events are free
 
 
-def _place(event: Event, chapter) -> dict:
-    address = {"@type": "PostalAddress"}
-    if event.address:
-        address["streetAddress"] = event.address
-    if chapter is not None:
-        address["addressLocality"] = chapter.city
-        address["addressRegion"] = chapter.region
+def _place(event: Event, chapter: Chapter) -> dict:
+    address = postal_address(event.address, chapter.city, chapter.region, chapter.country)
     return {"@type": "Place", "name": event.place, "address": address}
 
 
-def event_objects(event: Event, *, page_url: str, chapter, image: str) -> list[dict]:
-    """The schema.org Event objects of every occurrence of ``event``."""
+def event_objects(event: Event, *, page_url: str, chapter: Chapter, image: str) -> list[dict]:
+    """The schema.org Event objects of every occurrence of ``event``.
+
+    ``chapter`` is always there: a build whose chapter file is not valid writes no page.
+    """
     locations = []
     if event.attendance in {"offline", "mixed"}:
         locations.append(_place(event, chapter))
@@ -58,9 +62,8 @@ def event_objects(event: Event, *, page_url: str, chapter, image: str) -> list[d
         "description": event.description_text or f"{event.type_label}: {event.title}",
         "image": [image],
         "url": page_url,
+        "organizer": {"@type": "Organization", "name": chapter.name, "url": chapter.site_url},
     }
-    if chapter is not None:
-        base["organizer"] = {"@type": "Organization", "name": chapter.name, "url": chapter.site_url}
     if event.previous_start is not None:
         base["previousStartDate"] = event.previous_start.isoformat()
     if event.rsvp:

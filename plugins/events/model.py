@@ -14,7 +14,6 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from functools import lru_cache
-from html import unescape
 import re
 from typing import Annotated, Literal
 from urllib.parse import quote_plus
@@ -24,6 +23,7 @@ from markupsafe import Markup
 from pydantic import BeforeValidator, ConfigDict, Field, RootModel, WithJsonSchema, field_validator
 
 from site_core.chapter import Strict, Timezone, WebUrl, check_web_url
+from site_core.plaintext import html_to_text
 from site_core.problems import ProblemReport
 from site_core.safety import render_markdown
 from site_core.suggest import did_you_mean
@@ -335,13 +335,6 @@ class BuildFacts:
     host: str
 
 
-def _plain_text(html: str) -> str:
-    """Sanitised HTML as plain text for calendars and structured data."""
-    text = re.sub(r"</(p|li|h\d|blockquote|pre|tr)>", "\n", html)
-    text = unescape(re.sub(r"<[^>]+>", "", text))
-    return re.sub(r"\n{2,}", "\n", text).strip()
-
-
 @lru_cache(maxsize=4096)
 def describe(text: str) -> tuple[Markup, str]:
     """An event's Markdown description as sanitised HTML and as plain text.
@@ -352,7 +345,7 @@ def describe(text: str) -> tuple[Markup, str]:
     if not text.strip():
         return Markup(""), ""
     html = render_markdown(text)
-    return html, _plain_text(html)
+    return html, html_to_text(html)
 
 
 def far_away(start: datetime, now: datetime) -> tuple[str, str] | None:

@@ -22,6 +22,7 @@ from pelican import signals
 from .assets import Assets
 from .builddate import build_datetime
 from .chapter import chapter_settings, load_chapter
+from .feeds import add_language, feed_writer
 from .headers import write_headers
 from .markdown_reader import use_reusing_reader
 from .output import AtomicOutput
@@ -174,4 +175,6 @@ def register() -> None:
     signals.readers_init.connect(use_reusing_reader)
     signals.all_generators_finalized.connect(check_problems)
     signals.content_written.connect(page_written)
+    signals.get_writer.connect(feed_writer)
+    signals.feed_generated.connect(add_language)
     signals.finalized.connect(finish_build)
