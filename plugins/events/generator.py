@@ -79,6 +79,10 @@ class EventsGenerator(Generator):
             : settings.get("EVENTS_HOME_COUNT", EVENTS_HOME_COUNT)
         ]
 
+    def top_level_paths(self) -> dict[str, str]:
+        """The folder of the site the events are in (site_core's address check)."""
+        return {"events": "the events pages"}
+
     def _write_page(self, writer, save_as: str, template: str, **values) -> None:
         writer.write_file(
             save_as,
