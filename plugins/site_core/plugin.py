@@ -62,6 +62,8 @@ class Build:
 
     def __init__(self, pelican):
         settings = pelican.settings
+        if settings.get("PUBLISH"):  # a published site is always built from scratch
+            settings["CACHE_CONTENT"] = settings["LOAD_CONTENT_CACHE"] = False
         content = Path(settings["PATH"]).resolve()
         self.report = ProblemReport(root=content.parent)
         self.output = AtomicOutput(Path(pelican.output_path), settings.get("OUTPUT_RETENTION", []))
