@@ -54,9 +54,10 @@ def slug_problem(value: str) -> tuple[str, str] | None:
     """(what is wrong, a slug to write instead) for a slug an editor wrote; None if it is one."""
     if SLUG.match(value):
         return None
+    example = slugify(value) if value.strip() else "about-us"
     return (
         f"must be lower-case letters, digits and hyphens (got {value!r})",
-        f"write e.g. {slugify(value)!r}",
+        f"write e.g. {example!r}",
     )
 
 
