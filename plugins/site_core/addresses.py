@@ -154,8 +154,9 @@ def check_addresses(generators, headers: dict[Path, dict], report: ProblemReport
     for key, value in _path_settings(settings):
         if "{" not in value:  # one file at a fixed path: the news index, the feed
             book.claim(value, f"Pelican's {key} file", None, None, None, "")
-    items = [i for i in context.get("generated_content", {}).values() if i is not None]
-    for item in sorted(items, key=lambda i: i.source_path):  # None: a file Pelican failed to read
+    content = context.get("generated_content", {}).values()
+    items = [i for i in content if i is not None]  # None: a file Pelican failed to read
+    for item in sorted(items, key=lambda i: i.source_path):
         save_as = item.save_as
         if not save_as or path_problem(save_as):  # not written, or reported at its field
             continue

@@ -40,8 +40,9 @@ def slugify(text: str, max_length: int = 0) -> str:
     Letters of any script are transliterated. Text with none (emoji, symbols) is
     spelt by its characters' Unicode names (``"🎉"`` gives ``party-popper``);
     text with nothing nameable gets a short hash of itself. The same text always
-    gives the same slug, and different titles different slugs, so two events of
-    one day never share one silently.
+    gives the same slug. Titles that differ only in case or punctuation share one:
+    the second file to claim it is reported (``addresses.AddressBook``), never
+    given a suffix that would depend on the order files are read in.
     """
     slug = _ascii(text, max_length)
     if slug:
