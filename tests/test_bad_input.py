@@ -45,13 +45,15 @@ def _problem_lines(report) -> list[str]:
     return [str(p) for p in report.errors + report.warnings]
 
 
+@pytest.mark.parametrize("check_only", [False, True], ids=["build", "invoke-check"])
 @pytest.mark.parametrize("case", sorted(p.name for p in CASES.iterdir() if p.is_dir()))
-def test_bad_input_case(case, tmp_path, request):
+def test_bad_input_case(case, check_only, tmp_path, request):
+    """The build and `invoke check` (CHECK_ONLY) stop with the same lines."""
     folder = CASES / case
     content, output = _prepare(tmp_path, folder)
     before = _digest(output)
     with pytest.raises(ContentProblems) as stopped:
-        build_site(content, output)
+        build_site(content, output, CHECK_ONLY=check_only)
     lines = _problem_lines(stopped.value.report)
     expected_file = folder / "expected.txt"
     if request.config.getoption("--update-expected"):
@@ -74,7 +76,9 @@ def test_a_ten_megabyte_file_is_refused_without_reading_it_all(tmp_path):
     ]
 
 
-@pytest.mark.parametrize("case", ["chapter-broken-indentation", "page-not-utf8"])
+@pytest.mark.parametrize(
+    "case", ["chapter-broken-indentation", "page-not-utf8", "page-slug-is-a-plugin-folder"]
+)
 def test_the_command_line_prints_the_problems_without_a_traceback(case, tmp_path):
     """`pelican content` as an editor runs it: exit 1, the expected lines, no traceback."""
     content, output = _prepare(tmp_path, CASES / case)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 import os
+import subprocess
 import sys
 import time
 
@@ -104,6 +105,26 @@ def test_a_replaced_site_left_half_deleted_is_removed_by_the_next_build(tmp_path
     assert not list(tmp_path.glob(".output.old-*"))
     assert unrelated.is_dir()
     assert soup(output / "about" / "index.html").h1.get_text() == "About us"
+
+
+def test_a_killed_builds_folder_is_removed_by_the_next_build_and_a_running_ones_kept(tmp_path):
+    content = make_content(tmp_path, {"pages/about.md": "Title: About us\nSlug: about\n\nHi.\n"})
+    ended = subprocess.Popen([sys.executable, "-c", "pass"])
+    ended.wait()  # its process id no longer exists: the build that had it was killed
+    running = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(60)"])
+    try:
+        killed = tmp_path / f".output.building-{ended.pid}" / "events"
+        concurrent = tmp_path / f".output.building-{running.pid}" / "events"
+        for folder in (killed, concurrent):
+            folder.mkdir(parents=True)
+            (folder / "index.html").write_text("<p>half written</p>", encoding="utf-8")
+        build_site(content, tmp_path / "output")
+        wait_for_deletions()
+        assert not killed.parent.exists()
+        assert (concurrent / "index.html").read_text(encoding="utf-8") == "<p>half written</p>"
+    finally:
+        running.kill()
+        running.wait()
 
 
 def test_a_preview_keeps_one_build_date_per_hour(monkeypatch):

@@ -16,7 +16,9 @@ import shutil
 import pytest
 
 import events.cache
+from events.fingerprint import NotFingerprinted, stable
 import events.loader
+from site_core.assets import Assets
 from site_core.plugin import output_ready
 from site_core.problems import ContentProblems, Problem
 from sitebuild import ROOT, build_site
@@ -219,3 +221,111 @@ def test_the_problem_report_is_the_same_with_and_without_the_cache(site: Site, m
         p.path == "content/events/canvasses.yml" and p.field.endswith(".start") for p in warnings
     )
     assert (site.output / EVENT_PAGE).is_file()  # the failed build left the output as it was
+
+
+def shout(text: str) -> str:
+    """A filter the edited theme uses."""
+    return text.upper()
+
+
+def whisper(text: str) -> str:
+    """The same filter, changed."""
+    return text.lower()
+
+
+def ending(mark: str):
+    """A filter made by a closure: only what it closes over changes."""
+
+    def add(text: str) -> str:
+        return f"{text}{mark}"
+
+    return add
+
+
+class Motto:
+    """A global whose text is stable but which nothing can fingerprint."""
+
+    def __str__(self) -> str:
+        return "Health care for all"
+
+
+@pytest.fixture
+def themed(site: Site) -> Site:
+    """The sample site with a footer that shows a Jinja global through a filter."""
+    motto = "{{ motto|default(SITENAME)|string|loud }}"
+    site.edit("theme/templates/partials/footer.html", "Write to us:", f"{motto} Write to us:")
+    return site
+
+
+@pytest.mark.parametrize(
+    ("before", "after"),
+    [
+        ({"JINJA_FILTERS": {"loud": shout}}, {"JINJA_FILTERS": {"loud": whisper}}),
+        ({"JINJA_FILTERS": {"loud": ending("!")}}, {"JINJA_FILTERS": {"loud": ending("?")}}),
+        (
+            {"JINJA_FILTERS": {"loud": shout}, "JINJA_GLOBALS": {"motto": "Health care"}},
+            {"JINJA_FILTERS": {"loud": shout}, "JINJA_GLOBALS": {"motto": "For all"}},
+        ),
+        (
+            {"JINJA_FILTERS": {"loud": shout}},
+            {
+                "JINJA_FILTERS": {"loud": shout},
+                "JINJA_ENVIRONMENT": {"trim_blocks": False, "autoescape": True},
+            },
+        ),
+    ],
+    ids=["filter", "filter-closure", "global", "environment"],
+)
+def test_a_change_to_the_jinja_settings_renders_every_event_again(themed: Site, before, after):
+    themed.warm(**before)
+    first = themed.warm(**before)
+    second = themed.warm(**after)
+    assert event_pages(reused(first, second)) == set()
+    assert "events/index.html" not in reused(first, second)
+    assert_same_output(themed.output, themed.cold(**after))
+
+
+def test_a_setting_that_cannot_be_fingerprinted_turns_reuse_off(themed: Site, caplog):
+    opaque = {"JINJA_FILTERS": {"loud": shout}, "JINJA_GLOBALS": {"motto": Motto()}}
+    first = themed.warm(**opaque)
+    with caplog.at_level("INFO", logger="events.generator"):
+        second = themed.warm(**opaque)
+    assert event_files(reused(first, second)) == set()
+    assert "JINJA_GLOBALS holds Motto" in caplog.text
+    assert_same_output(themed.output, themed.cold(**opaque))
+
+
+def test_event_templates_never_see_other_content(site: Site):
+    # An event template that read the news would show stale news on reused pages: it is
+    # not given the news at all, with or without the cache.
+    site.edit(
+        "theme/templates/events/event.html", "All upcoming events", "{{ articles|length }} news"
+    )
+    first = site.warm()
+    site.edit("content/news/2026-11-25-a-new-home.md", "Slug: a-new-home", "Slug: a-new-one")
+    second = site.warm()
+    assert EVENT_PAGE in reused(first, second)
+    assert '<p><a href="/events/">0 news</a></p>' in (site.output / EVENT_PAGE).read_text()
+    assert_same_output(site.output, site.cold())
+
+
+def test_a_publish_build_never_uses_the_cache(site: Site):
+    publish = {"settings_file": "publishconf.py", **WARM}
+    build_site(site.content, site.output, THEME=str(site.theme), **publish)
+    first = inodes(site.output)
+    build_site(site.content, site.output, THEME=str(site.theme), **publish)
+    assert event_files(reused(first, inodes(site.output))) == set()
+    assert not (site.root / "warm" / "cache" / "events-output").exists()
+
+
+def test_code_is_fingerprinted_by_what_it_is_not_by_where_it_sits_in_memory():
+    theme = {"THEME": str(ROOT / "theme")}
+    assert stable(Assets(theme).url) == stable(Assets(theme).url)  # two builds' `asset`
+    assert stable(shout) == stable(shout) != stable(whisper)
+    assert stable(ending("!")) == stable(ending("!")) != stable(ending("?"))
+    assert stable(str.upper) != stable(str.lower)
+    made_by_exec: dict = {}
+    exec("def loud(text): return text", made_by_exec)  # no file says what it does
+    for opaque in (object(), Motto(), made_by_exec["loud"], ending(object())):
+        with pytest.raises(NotFingerprinted):
+            stable(opaque)

@@ -235,9 +235,11 @@ def test_every_mistake_in_an_events_file_is_reported_at_once(tmp_path):
     assert found[(39, "'Nowhere'.location")].message == "says neither where nor how to join"
     (yaml_error,) = [p for p in found.values() if p.path == "content/events/broken.yml"]
     assert yaml_error.line == 3 and yaml_error.message.startswith("YAML:")
-    duplicate = found[(1, "'Second'.slug")]
+    duplicate = found[(5, "'Second'.slug")]
     assert duplicate.path == "content/events/two.yml"
-    assert "'same' is already the address of 'First' (content/events/one.yml)" in duplicate.message
+    assert "/events/same/ is already the address of 'First' (content/events/one.yml:5)" in (
+        duplicate.message
+    )
     assert all(p.hint for p in found.values())
 
 

@@ -33,6 +33,7 @@ BUILD_ONLY = {
     "events-ambiguous-time": "a rule of the tz database",
     "events-unknown-timezone": "the schema checks a timezone's shape, not the tz database",
     "events-duplicate-slug": "a rule across events",
+    "events-same-title-same-day": "a rule across events (two made the same address)",
     "questionnaire-rescinded-without-reason": "a rule between fields of the endorsement",
     "events-repeat-without-end": "a rule between fields (repeat needs until)",
 }

@@ -12,9 +12,10 @@ from pathlib import Path
 from markupsafe import Markup
 from pelican import signals
 from pelican.generators import Generator
-from pelican.utils import slugify
 
+from site_core.addresses import AddressBook, top_level
 from site_core.metadata import markdown_converter, read_and_validate
+from site_core.slugs import address_field, slugify
 
 from .model import LISTING_ORDER, Charter, CharterHeader
 
@@ -29,8 +30,8 @@ def _setting(settings: dict, name: str):
     return settings.get(name, CHARTERS_DEFAULTS[name])
 
 
-def read_charter(path: Path, settings: dict, converter) -> Charter | None:
-    """Read and validate one charter file; problems go to the build's report."""
+def read_charter(path: Path, settings: dict, converter) -> tuple[Charter, dict] | None:
+    """Read and validate one charter file: (charter, its header); problems go to the report."""
     report = settings["SITE_PROBLEMS"]
     read = read_and_validate(path, CharterHeader, report)
     if read is None:
@@ -48,11 +49,9 @@ def read_charter(path: Path, settings: dict, converter) -> Charter | None:
     if not body.strip():
         report.error(path, body_line, None, "has no charter text", "write it below the fields")
         return None
-    slug = header.slug or slugify(
-        header.working_group, regex_subs=settings["SLUG_REGEX_SUBSTITUTIONS"]
-    )
+    slug = header.slug or slugify(header.working_group)
     base = _setting(settings, "CHARTERS_URL")
-    return Charter(
+    charter = Charter(
         working_group=header.working_group,
         chapter=header.chapter,
         status=header.status,
@@ -64,6 +63,7 @@ def read_charter(path: Path, settings: dict, converter) -> Charter | None:
         url=f"{base}{slug}/",
         save_as=f"{base}{slug}/index.html",
     )
+    return charter, fields
 
 
 class ChartersGenerator(Generator):
@@ -74,26 +74,31 @@ class ChartersGenerator(Generator):
         folder = Path(self.path) / _setting(self.settings, "CHARTERS_PATH")
         report = self.settings["SITE_PROBLEMS"]
         converter = markdown_converter(self.settings)
-        charters: dict[str, Charter] = {}
+        addresses = AddressBook(report)
+        charters: list[Charter] = []
         for path in sorted(folder.glob("*.md")) if folder.is_dir() else []:
-            charter = read_charter(path, self.settings, converter)
-            if charter is None:
+            read = read_charter(path, self.settings, converter)
+            if read is None:
                 continue
-            if charter.slug in charters:
-                report.error(
-                    path,
-                    None,
-                    "slug",
-                    f"the address /{charter.url} is already used by another charter",
-                    "write a different 'Slug:' in one of them",
-                )
-                continue
-            charters[charter.slug] = charter
+            charter, fields = read
+            if addresses.claim(
+                charter.save_as,
+                report.relative(path),
+                path,
+                address_field(fields, "slug", "working group")[1],
+                "slug",
+                "write a different 'Slug:' in one of them",
+            ):
+                charters.append(charter)
         self.charters = sorted(
-            charters.values(), key=lambda c: (LISTING_ORDER.index(c.status), c.working_group)
+            charters, key=lambda c: (LISTING_ORDER.index(c.status), c.working_group)
         )
         self.context["charters"] = self.charters
         self.context["CHARTERS_URL"] = _setting(self.settings, "CHARTERS_URL")
+
+    def top_level_paths(self) -> dict[str, str]:
+        """The folder of the site the charters are in (site_core's address check)."""
+        return {top_level(_setting(self.settings, "CHARTERS_URL")): "the working groups"}
 
     def generate_output(self, writer):
         """Write the listing and every charter's page."""

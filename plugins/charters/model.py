@@ -9,19 +9,18 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
-import re
 
 from pydantic import Field, field_validator
 
 from site_core.chapter import Strict
 from site_core.metadata import check_choice
+from site_core.slugs import Slug
 
 STATUSES = ("proposed", "adopted", "retired")
 #: The order of the working-groups page: groups at work first.
 LISTING_ORDER = ("adopted", "proposed", "retired")
 #: The badge colour of each status (the word is always shown too).
 STATUS_BADGES = {"adopted": "ok", "proposed": "warn", "retired": ""}
-_SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
 
 class CharterHeader(Strict):
@@ -33,7 +32,7 @@ class CharterHeader(Strict):
     adopted: date | None = None
     reports_to: str = Field(alias="reports to")
     summary: str | None = None
-    slug: str | None = None
+    slug: Slug | None = None
 
     @field_validator("status", mode="before")
     @classmethod
@@ -53,16 +52,6 @@ class CharterHeader(Strict):
                 f"must be a date written year-month-day (got {text!r}); "
                 "write e.g. 'Adopted: 2018-03-14'"
             ) from None
-
-    @field_validator("slug")
-    @classmethod
-    def _slug(cls, value):
-        if value is not None and not _SLUG.match(value):
-            raise ValueError(
-                f"must be lower-case words joined by hyphens (got {value!r}); "
-                "write e.g. 'Slug: medicare-for-all'"
-            )
-        return value
 
 
 @dataclass(frozen=True, slots=True)

@@ -2,13 +2,13 @@
 
 Both caches live in ``CACHE_PATH`` and follow Pelican's content-cache settings:
 ``CACHE_CONTENT`` saves them, ``LOAD_CONTENT_CACHE`` uses them (``invoke
-livereload`` and the benchmark's warm builds turn both on; ``invoke build`` and
-``publish`` turn both off, and then nothing here runs).
+livereload`` and the benchmark's warm builds turn both on; ``invoke build`` turns
+both off, and a publish build always has them off: site_core sees to it).
 
 **Reading** (:class:`ReadCache`, ``CACHE_PATH/events-read``): the parsed and
 validated events of one file, kept by Pelican's ``FileStampDataCacher`` (the
 file's stamp by ``CHECK_MODIFIED_METHOD``), under a key of everything else the
-reading depends on: the code (:func:`code_fingerprint`), the chapter's timezone,
+reading depends on: the code (``fingerprint.code_fingerprint``), the chapter's timezone,
 the site's host (calendar UIDs) and where the file sits. A file with any
 problem is never cached, so it is read again and its problems reported again.
 What depends on the build date or on other files is redone every build by the
@@ -17,10 +17,11 @@ the duplicate-slug rule between files.
 
 **Output** (:class:`OutputCache`, ``CACHE_PATH/events-output``): for every file
 the plugin writes, a key made of everything its bytes depend on (the event's
-data, which of its dates are upcoming at the build date, the DTSTAMP, and
-:func:`site_fingerprint`: theme files, plugin code, the plain settings and
-context values templates read). When a file's key equals the one recorded for
-the published ``output/`` and that file still has the size and mtime recorded,
+data, which of its dates are upcoming at the build date, the DTSTAMP, and the
+site's key from ``fingerprint.site_view``: theme files, every plugin's code,
+every setting, and everything else event templates are given). When a file's
+key equals the one recorded for the published ``output/`` and that file still
+has the size and mtime recorded,
 it is hard-linked into the build folder (copied if linking fails) instead of
 rendered; an event's page, alone in its folder, is not linked: the folder is
 carried over whole (site_core's ``carry_over``, one rename). The record is
@@ -34,20 +35,16 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field, fields
 from datetime import datetime
-from functools import cache
-from hashlib import sha256
-from importlib.metadata import version
-import json
 import os
 from pathlib import Path
 import pickle
 import shutil
-import sys
 
 from pelican.cache import FileStampDataCacher
 
 from site_core.plugin import carry_over
 
+from .fingerprint import code_fingerprint, combine
 from .model import Event
 from .timing import is_upcoming
 
@@ -55,75 +52,6 @@ READ_CACHE = "events-read"
 OUTPUT_CACHE = "events-output"
 #: Raised when the layout of a saved record changes: older records are then ignored.
 FORMAT = 1
-#: Libraries whose version changes what reading or writing produces.
-LIBRARIES = ("pelican", "jinja2", "markdown", "nh3", "pydantic", "pyyaml", "icalendar")
-#: Context values that are not what a template shows, or change on every build while the
-#: pages do not depend on them (the build date enters the keys as upcoming/past and DTSTAMP).
-VOLATILE = frozenset(
-    {
-        "BUILD_DATETIME", "SITE_PROBLEMS", "OUTPUT_FINAL", "OUTPUT_PATH", "CACHE_PATH",
-        "CACHE_CONTENT", "LOAD_CONTENT_CACHE", "PATH", "THEME", "PLUGIN_PATHS",
-        "localsiteurl", "static_links",
-    }
-)  # fmt: skip
-PLUGINS = Path(__file__).resolve().parent.parent
-
-
-def combine(*parts: str | bytes) -> str:
-    """One key from several (keys, names, bytes)."""
-    data = b"\0".join(p.encode() if isinstance(p, str) else p for p in parts)
-    return sha256(data).hexdigest()
-
-
-@cache
-def code_fingerprint() -> str:
-    """The source of the events and site_core plugins and the versions of the libraries used.
-
-    Computed once per process: Python does not reload a changed module, so the code
-    that runs is the code this process read.
-    """
-    parts = [sys.version, *(f"{name} {version(name)}" for name in LIBRARIES)]
-    for folder in ("events", "site_core"):
-        for path in sorted((PLUGINS / folder).glob("*.py")):
-            parts += [path.name, path.read_bytes()]
-    return combine(*parts)
-
-
-def _plain(value):
-    """``value`` as JSON-able data, or raise TypeError when it is not plain data."""
-    if value is None or isinstance(value, str | int | float | bool):
-        return value
-    if isinstance(value, list | tuple):
-        return [_plain(v) for v in value]
-    if isinstance(value, set | frozenset):
-        return sorted(_plain(v) for v in value)
-    if isinstance(value, dict):
-        return {str(k): _plain(v) for k, v in value.items()}
-    if hasattr(value, "model_dump"):  # pydantic models: the chapter
-        return value.model_dump(mode="json")
-    raise TypeError(type(value).__name__)
-
-
-def site_fingerprint(settings: dict, context: dict) -> str:
-    """What a change to re-renders every event: theme files, code, plain context values.
-
-    Templates may read any setting or plain context value (``SITENAME``,
-    ``NAV_LINKS``, ``CHAPTER``...); all of them are in the fingerprint, except
-    :data:`VOLATILE`. Content objects (articles, pages) are not: event templates
-    must not read them (docs/architecture.md).
-    """
-    parts = [code_fingerprint()]
-    theme = Path(settings["THEME"])
-    for path in sorted(p for p in theme.rglob("*") if p.is_file()):
-        parts += [path.relative_to(theme).as_posix(), path.read_bytes()]
-    for key in sorted(context):
-        if key in VOLATILE:
-            continue
-        try:
-            parts += [key, json.dumps(_plain(context[key]), sort_keys=True)]
-        except TypeError:  # code (filters, functions) or content objects
-            continue
-    return combine(*parts)
 
 
 def event_digest(event: Event) -> str:
@@ -134,7 +62,7 @@ def event_digest(event: Event) -> str:
     values = [
         repr(getattr(event, f.name))
         for f in fields(Event)
-        if f.name not in {"occurrences", "source", "line"}
+        if f.name not in {"occurrences", "source", "line", "slug_line"}
     ]
     values += [f"{o.start!r} {o.end!r} {o.uid}" for o in event.occurrences]
     return combine(*values)
@@ -179,7 +107,8 @@ class ReadCache:
             bool(settings.get("CACHE_CONTENT")),
             bool(settings.get("LOAD_CONTENT_CACHE")),
         )
-        self.key = combine(str(FORMAT), code_fingerprint(), *context_key)
+        plugins = tuple(settings.get("PLUGINS", ()))
+        self.key = combine(str(FORMAT), code_fingerprint(plugins), *context_key)
         self.seen: list[str] = []
         self.changed = False
         #: The digest of every event read from the cache or cached in this build, by slug.
@@ -218,9 +147,10 @@ def _link_or_copy(source: str, target: str) -> None:
 class OutputCache:
     """Keys of the files the events plugin wrote to the published output, and their reuse."""
 
-    def __init__(self, settings: dict, building: Path):
-        self.save_policy = bool(settings.get("CACHE_CONTENT"))
-        self.load_policy = bool(settings.get("LOAD_CONTENT_CACHE"))
+    def __init__(self, settings: dict, building: Path, reusable: bool = True):
+        """``reusable``: False when something the output depends on has no key (site_view)."""
+        self.save_policy = reusable and bool(settings.get("CACHE_CONTENT"))
+        self.load_policy = reusable and bool(settings.get("LOAD_CONTENT_CACHE"))
         self.enabled = self.save_policy or self.load_policy
         self.final = Path(settings.get("OUTPUT_FINAL") or settings["OUTPUT_PATH"]).resolve()
         self.building = building

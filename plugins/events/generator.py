@@ -14,12 +14,15 @@ so the home page can show the next few. ``generate_output`` writes:
 
 With Pelican's content cache on, unchanged files are not read again and
 unchanged output is linked from the published site instead of being
-rendered (``events.cache``).
+rendered (``events.cache``). Event templates are given the context of
+``fingerprint.site_view`` (settings and plain values, not other content),
+with or without the cache, so what they show is always in the cache's keys.
 """
 
 from __future__ import annotations
 
 from collections import ChainMap
+import logging
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -28,16 +31,9 @@ from pelican.generators import Generator
 
 from site_core.plugin import output_committed
 
-from .cache import (
-    OutputCache,
-    ReadCache,
-    code_fingerprint,
-    combine,
-    event_digest,
-    site_fingerprint,
-    upcoming_mask,
-)
+from .cache import OutputCache, ReadCache, event_digest, upcoming_mask
 from .feed import upcoming_feed
+from .fingerprint import code_fingerprint, combine, site_view
 from .ics import Calendars
 from .jsonld import event_objects, script_json
 from .listing import Listing, by_month
@@ -46,6 +42,10 @@ from .model import BuildFacts, Event
 
 EVENTS_PATH = "events"  # the folder of events files, inside content/
 EVENTS_HOME_COUNT = 3  # how many upcoming events the home page shows
+#: What this plugin puts into the context: the page keys cover it (site_view).
+OWN_CONTEXT = frozenset({"events", "event_listing", "upcoming_events"})
+
+logger = logging.getLogger(__name__)
 
 
 class EventsGenerator(Generator):
@@ -79,11 +79,15 @@ class EventsGenerator(Generator):
             : settings.get("EVENTS_HOME_COUNT", EVENTS_HOME_COUNT)
         ]
 
+    def top_level_paths(self) -> dict[str, str]:
+        """The folder of the site the events are in (site_core's address check)."""
+        return {"events": "the events pages"}
+
     def _write_page(self, writer, save_as: str, template: str, **values) -> None:
         writer.write_file(
             save_as,
             self.get_template(template),
-            self.context,
+            self.page_context,
             url=save_as.removesuffix("index.html"),
             **values,
         )
@@ -93,8 +97,14 @@ class EventsGenerator(Generator):
         global _pending
         output = Path(self.output_path)
         base = self.settings.get("CANONICAL_BASE", "")
-        self.outputs = _pending = OutputCache(self.settings, output)
-        self.keys = Keys(self.outputs.enabled, self.settings, self.context, self.facts.now, base)
+        view = site_view(self.settings, self.context, OWN_CONTEXT)
+        self.page_context = view.context
+        self.outputs = _pending = OutputCache(self.settings, output, view.key is not None)
+        if view.refused and (
+            self.settings.get("CACHE_CONTENT") or self.settings.get("LOAD_CONTENT_CACHE")
+        ):
+            logger.info("events: nothing reused in this build: %s", view.refused)
+        self.keys = Keys(self.outputs.enabled, view.key, self.settings, self.facts.now, base)
         self.keys.digests.update(self.digests)
         (output / "events").mkdir(parents=True, exist_ok=True)
         self.write_event_pages(writer, base)  # first: the listings' keys are made of theirs
@@ -112,7 +122,7 @@ class EventsGenerator(Generator):
         if path is None:
             return False
         local = {"output_file": save_as, "url": save_as.removesuffix("index.html"), **values}
-        signals.content_written.send(path, context=ChainMap(local, self.context))
+        signals.content_written.send(path, context=ChainMap(local, self.page_context))
         return True
 
     def _page(self, writer, save_as: str, template: str, key: str | None, **values) -> None:
@@ -239,11 +249,11 @@ class EventsGenerator(Generator):
 class Keys:
     """The cache keys of one build's events output; all None when the cache is off."""
 
-    def __init__(self, enabled: bool, settings: dict, context: dict, now, base: str):
+    def __init__(self, enabled: bool, site: str | None, settings: dict, now, base: str):
         self.enabled = enabled
         self.now = now
-        self.site = site_fingerprint(settings, context) if enabled else ""
-        self.code = f"{code_fingerprint()}|{base}"
+        self.site = site or ""
+        self.code = f"{code_fingerprint(tuple(settings.get('PLUGINS', ())))}|{base}"
         self.digests: dict[str, str] = {}
         self.vevents: dict[str, str] = {}
         self.pages: list[str] = []

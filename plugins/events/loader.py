@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from site_core.addresses import AddressBook
 from site_core.problems import ProblemReport
 from site_core.validation import validate
 from site_core.yamlfile import LineDict, LineList, load_yaml
@@ -94,23 +95,20 @@ def _read_cached(
 def load_events(
     folder: Path, report: ProblemReport, facts: BuildFacts, cache: ReadCache | None = None
 ) -> list[Event]:
-    """Read every events file in ``folder``; two events may not share a slug."""
+    """Read every events file in ``folder``; two events may not share an address."""
     files = sorted({p for pattern in PATTERNS for p in folder.glob(pattern) if p.is_file()})
     events: list[Event] = []
-    first_by_slug: dict[str, Event] = {}
+    addresses = AddressBook(report)
     for path in files:
         for event in _read_cached(path, report, facts, cache):
-            if event.slug in first_by_slug:
-                other = first_by_slug[event.slug]
-                report.error(
-                    path,
-                    event.line,
-                    f"'{event.title}'.slug",
-                    f"'{event.slug}' is already the address of '{other.title}' ({other.source})",
-                    "give one of them another 'slug:'",
-                )
-                continue
-            first_by_slug[event.slug] = event
-            events.append(event)
+            if addresses.claim(
+                event.save_as,
+                f"'{event.title}' ({event.source}:{event.slug_line})",
+                path,
+                event.slug_line,
+                f"'{event.title}'.slug",
+                "give one of them another 'slug:'",
+            ):
+                events.append(event)
     events.sort(key=lambda e: (e.occurrences[0].start, e.slug))
     return events

@@ -26,6 +26,7 @@ from site_core.chapter import Strict, Timezone, WebUrl, check_web_url
 from site_core.plaintext import html_to_text
 from site_core.problems import ProblemReport
 from site_core.safety import render_markdown
+from site_core.slugs import Slug, slugify
 from site_core.suggest import did_you_mean
 
 from .timing import (
@@ -75,7 +76,6 @@ REPEATS = ("weekly", "biweekly", "monthly")
 MAX_OCCURRENCES = 260
 #: Further than this from the build date, an event is probably a typo in the year.
 FAR_AWAY = timedelta(days=2 * 365)
-SLUG_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 #: Names under /events/ that pages and feeds of the listing already use.
 RESERVED_SLUGS = frozenset({*EVENT_TYPES, "past", "calendar", "upcoming"})
 PRIVATE_PLACE = "Address sent after you RSVP"
@@ -171,7 +171,7 @@ class EventEntry(Strict):
         BeforeValidator(_one_of(STATUSES, "a status")),
     ] = "scheduled"
     previous_start: When | None = Field(None, description="With status: rescheduled.")
-    slug: str | None = Field(None, pattern=SLUG_PATTERN, description="The page's address.")
+    slug: Slug | None = Field(None, description="The page's address.")
     repeat: Annotated[
         Literal[REPEATS] | None,  # type: ignore[valid-type]
         BeforeValidator(_one_of(REPEATS, "a way to repeat")),
@@ -256,6 +256,8 @@ class Event:
     previous_start: datetime | None
     source: str
     line: int | None
+    #: The line the address comes from: ``slug:``, else the title (problems with it go there).
+    slug_line: int | None = None
     occurrences: tuple[Occurrence, ...] = field(default=())
 
     @property
@@ -361,8 +363,7 @@ def far_away(start: datetime, now: datetime) -> tuple[str, str] | None:
 
 def default_slug(entry: EventEntry, first: datetime) -> str:
     """``2026-12-05-door-knocking-in-atwood``: the date keeps recurring titles apart."""
-    words = re.sub(r"[^a-z0-9]+", "-", entry.title.lower()).strip("-")[:60].rstrip("-")
-    return f"{first:%Y-%m-%d}-{words or 'event'}"
+    return f"{first:%Y-%m-%d}-{slugify(entry.title, max_length=60)}"
 
 
 class _Checker:
@@ -540,6 +541,7 @@ def build_event(
         previous_start=previous,
         source=source or report.relative(path),
         line=getattr(lines, "line", None),
+        slug_line=check.line("slug" if entry.slug else "title"),
     )
     original_first = previous or start
     occurrences = tuple(

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-import re
+
+from site_core.slugs import slugify
 
 from .model import EVENT_TYPES
 
@@ -43,5 +44,4 @@ def event_file(
         lines.append('  location: "Where? A place name, or use online: https://..."')
     if description:
         lines += ["  description: |", *(f"    {line}" for line in description.splitlines())]
-    words = re.sub(r"[^a-z0-9]+", "-", title.lower()).strip("-")[:60].rstrip("-") or "event"
-    return folder / f"{start[:10]}-{words}.yml", "\n".join(lines) + "\n"
+    return folder / f"{start[:10]}-{slugify(title, max_length=60)}.yml", "\n".join(lines) + "\n"

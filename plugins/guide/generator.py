@@ -16,15 +16,16 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from markdown.extensions.toc import slugify
+from markdown.extensions.toc import slugify as heading_id
 from markupsafe import Markup
 from pelican import signals
 from pelican.generators import Generator
-from pelican.utils import slugify as pelican_slugify
 
+from site_core.addresses import AddressBook, top_level
 from site_core.metadata import markdown_converter, read_and_validate
+from site_core.slugs import address_field, slugify
 
-from .model import ChapterHeader, Guide, GuideChapter, Section
+from .model import RESERVED_SLUGS, ChapterHeader, Guide, GuideChapter, Section
 
 #: Defaults; override any of them in pelicanconf.py.
 GUIDE_DEFAULTS = {
@@ -53,7 +54,7 @@ class _Converters:
                 TOC_EXTENSION: {
                     "baselevel": 2,
                     "permalink": False,
-                    "slugify": lambda value, sep: f"{self.prefix}-{slugify(value, sep)}",
+                    "slugify": lambda value, sep: f"{self.prefix}-{heading_id(value, sep)}",
                 }
             },
         )
@@ -86,9 +87,17 @@ def read_chapter(path: Path, settings: dict, converters: _Converters):
         return None
     header, fields, body, body_line = read
     source = report.relative(path)
-    slug = header.slug or pelican_slugify(
-        header.title, regex_subs=settings["SLUG_REGEX_SUBSTITUTIONS"]
-    )
+    slug = header.slug or slugify(header.title)
+    base_url = _setting(settings, "GUIDE_URL")
+    if slug in RESERVED_SLUGS:
+        report.error(
+            path,
+            address_field(fields, "slug", "title")[1],
+            "slug",
+            f"the address /{base_url}{slug}/ is the guide's own {slug} page",
+            f"write a 'Slug:' line with another address, e.g. 'Slug: {slug}-chapter'",
+        )
+        return None
     if header.status == "planned":
         if body.strip():
             report.warning(
@@ -112,7 +121,6 @@ def read_chapter(path: Path, settings: dict, converters: _Converters):
         )
         return None
     html, print_html, tokens = converters.convert(body, slug)
-    base_url = _setting(settings, "GUIDE_URL")
     base = edit_base(settings)
     chapter = GuideChapter(
         number=header.chapter,
@@ -131,10 +139,12 @@ def read_chapter(path: Path, settings: dict, converters: _Converters):
     return chapter, fields
 
 
-def check_unique(chapters: list[tuple[Path, GuideChapter, dict]], report) -> list[GuideChapter]:
-    """Keep the first chapter of each number and slug; report the files that repeat one."""
+def check_unique(
+    chapters: list[tuple[Path, GuideChapter, dict]], base_url: str, report
+) -> list[GuideChapter]:
+    """Keep the first chapter of each number and address; report the files that repeat one."""
     seen_numbers: dict[int, Path] = {}
-    seen_slugs: dict[str, Path] = {}
+    addresses = AddressBook(report)
     kept = []
     for path, chapter, fields in chapters:
         if chapter.number in seen_numbers:
@@ -146,18 +156,16 @@ def check_unique(chapters: list[tuple[Path, GuideChapter, dict]], report) -> lis
                 "give each chapter its own number",
             )
             continue
-        if chapter.slug in seen_slugs:
-            report.error(
-                path,
-                fields.line_of("slug"),
-                "slug",
-                f"the address /{chapter.slug}/ is also used by "
-                f"{report.relative(seen_slugs[chapter.slug])}",
-                "write a different 'Slug:' in one of them",
-            )
+        if not addresses.claim(  # a planned chapter's too: its page comes once it is written
+            f"{base_url}{chapter.slug}/index.html",
+            chapter.source,
+            path,
+            address_field(fields, "slug", "title")[1],
+            "slug",
+            "write a different 'Slug:' in one of them",
+        ):
             continue
         seen_numbers[chapter.number] = path
-        seen_slugs[chapter.slug] = path
         kept.append(chapter)
     return sorted(kept, key=lambda c: c.number)
 
@@ -175,9 +183,13 @@ class GuideGenerator(Generator):
             if read is not None:
                 chapters.append((path, *read))
         base_url = _setting(self.settings, "GUIDE_URL")
-        ordered = check_unique(chapters, self.settings["SITE_PROBLEMS"])
+        ordered = check_unique(chapters, base_url, self.settings["SITE_PROBLEMS"])
         self.guide = Guide(tuple(ordered), base_url, f"{base_url}print/") if ordered else None
         self.context["guide"] = self.guide
+
+    def top_level_paths(self) -> dict[str, str]:
+        """The folder of the site the guide writes (site_core's address check)."""
+        return {top_level(_setting(self.settings, "GUIDE_URL")): "the guide"}
 
     def generate_output(self, writer):
         """Write the guide home, one page per written chapter, and the print page."""

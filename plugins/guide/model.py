@@ -9,17 +9,16 @@ that header may hold; :class:`GuideChapter` is a chapter ready for templates;
 from __future__ import annotations
 
 from dataclasses import dataclass
-import re
 
 from pydantic import field_validator
 
 from site_core.chapter import Strict
 from site_core.metadata import check_choice
+from site_core.slugs import Slug
 
 STATUSES = ("written", "planned")
 #: Slugs the guide uses for its own pages.
 RESERVED_SLUGS = ("print",)
-_SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
 
 class ChapterHeader(Strict):
@@ -29,7 +28,7 @@ class ChapterHeader(Strict):
     chapter: int
     summary: str | None = None
     status: str = "written"
-    slug: str | None = None
+    slug: Slug | None = None
 
     @field_validator("chapter", mode="before")
     @classmethod
@@ -45,20 +44,6 @@ class ChapterHeader(Strict):
     @classmethod
     def _status(cls, value):
         return check_choice(value, STATUSES)
-
-    @field_validator("slug")
-    @classmethod
-    def _slug(cls, value):
-        if value is None:
-            return None
-        if not _SLUG.match(value):
-            raise ValueError(
-                f"must be lower-case words joined by hyphens (got {value!r}); "
-                "write e.g. 'Slug: canvassing-the-rap'"
-            )
-        if value in RESERVED_SLUGS:
-            raise ValueError(f"'{value}' is the guide's own page; choose another slug")
-        return value
 
 
 @dataclass(frozen=True, slots=True)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 import re
 
-from pelican.utils import slugify
+from site_core.slugs import slugify
 
 CHAPTER_LINE = re.compile(r"^Chapter:\s*(\d+)\s*$", re.MULTILINE | re.IGNORECASE)
 
@@ -25,7 +25,7 @@ def chapter_file(
 ) -> tuple[Path, str]:
     """Return the path and text of a new guide chapter."""
     number = number or next_chapter_number(folder)
-    slug = slugify(title, regex_subs=[(r"[^\w\s-]", ""), (r"(?u)\s+", "-")])
+    slug = slugify(title)
     lines = [f"Title: {title}", f"Chapter: {number}", f"Slug: {slug}", f"Status: {status}"]
     if status == "written":
         lines += [

@@ -25,6 +25,7 @@ from zoneinfo import ZoneInfo
 from pelican import signals
 from pelican.generators import Generator
 
+from site_core.addresses import top_level
 from site_core.builddate import build_datetime
 
 from .model import Candidate, Questionnaire
@@ -82,6 +83,10 @@ class QuestionnaireGenerator(Generator):
         self.context["questionnaire_endorsements"] = home_endorsements(
             questionnaires, _today(self.settings)
         )
+
+    def top_level_paths(self) -> dict[str, str]:
+        """The folder of the site the questionnaires are in (site_core's address check)."""
+        return {top_level(self.settings["QUESTIONNAIRE_URL"]): "the candidates' pages"}
 
     def generate_output(self, writer):
         """Write the index, and each questionnaire's page, comparison and answer sheets."""

@@ -14,15 +14,12 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 import re
 from typing import Annotated
-import unicodedata
 
 from pydantic import BeforeValidator, Field, WithJsonSchema, field_validator
 
 from site_core.chapter import Strict, WebUrl
+from site_core.slugs import check_slug, slugify
 from site_core.suggest import did_you_mean
-
-#: A question id or a page slug: lower-case words joined by hyphens.
-SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
 #: Endorsement statuses: the word readers see, and the badge colour that reinforces it.
 STATUSES = {
@@ -36,12 +33,6 @@ STATUSES = {
 VOTED = ("endorsed", "not-endorsed", "rescinded")
 #: Element ids the candidate page uses itself; a question id must not take one.
 RESERVED_IDS = frozenset({"main", "answers", "endorsement", "history", "rescinded", "questions"})
-
-
-def slugify(text: str) -> str:
-    """Turn "Common Council, District 12" into "common-council-district-12"."""
-    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-    return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
 
 
 def to_date(value):
@@ -66,15 +57,9 @@ def to_date(value):
 Day = Annotated[date, BeforeValidator(to_date)]
 
 
-def check_slug(value: str) -> str:
+def check_question_id(value: str) -> str:
     """Accept a short id of lower-case words and hyphens, such as medicare-for-all."""
-    text = str(value).strip()
-    if not SLUG.match(text):
-        suggestion = slugify(text) or "medicare-for-all"
-        raise ValueError(
-            f"must be lower-case letters, digits and hyphens (got {text!r}); "
-            f"write e.g. {suggestion!r}"
-        )
+    text = check_slug(str(value))
     if text in RESERVED_IDS:
         raise ValueError(
             f"is a name the page already uses (got {text!r}); choose another, e.g. {text}-q"
@@ -106,7 +91,7 @@ class Question(Strict):
     id: str
     text: str = Field(min_length=1)
 
-    _id = field_validator("id")(check_slug)
+    _id = field_validator("id")(check_question_id)
 
 
 class QuestionnaireFields(Strict):

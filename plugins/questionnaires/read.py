@@ -16,19 +16,18 @@ import re
 from site_core.frontmatter import load_front_matter
 from site_core.problems import ProblemReport
 from site_core.safety import render_markdown
+from site_core.slugs import SLUG, slugify
 from site_core.suggest import did_you_mean
 from site_core.validation import validate
 from site_core.yamlfile import LineDict, LineList
 
 from .model import (
-    SLUG,
     Answer,
     Candidate,
     CandidateFields,
     Questionnaire,
     QuestionnaireFields,
     Race,
-    slugify,
 )
 from .privacy import find_contacts
 
@@ -251,7 +250,7 @@ def _check_name(path: Path, what: str, report: ProblemReport) -> bool:
     name = path.stem if path.is_file() else path.name
     if SLUG.match(name) and not (path.is_file() and name in RESERVED_SLUGS):
         return True
-    wanted = slugify(name) or "candidate-name"
+    wanted = slugify(name)
     if wanted in RESERVED_SLUGS:
         wanted += "-1"
     report.error(

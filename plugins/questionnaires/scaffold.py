@@ -5,8 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from site_core.problems import ProblemReport
+from site_core.slugs import slugify
 
-from .model import slugify
 from .read import QUESTIONNAIRE_FILE, read_questionnaire
 
 

@@ -21,6 +21,7 @@ import subprocess
 from pelican import signals
 from pelican.generators import Generator
 
+from site_core.addresses import top_level
 from site_core.plugin import output_ready
 
 #: Defaults; override any of them in pelicanconf.py.
@@ -68,6 +69,14 @@ class SearchGenerator(Generator):
         """Publish the addresses of the search page and the site map."""
         self.context["SEARCH_URL"] = _setting(self.settings, "SEARCH_URL")
         self.context["SITE_MAP_URL"] = _setting(self.settings, "SITE_MAP_URL")
+
+    def top_level_paths(self) -> dict[str, str]:
+        """The folders of the site search writes (site_core's address check)."""
+        return {
+            top_level(_setting(self.settings, "SEARCH_URL")): "the search page",
+            top_level(_setting(self.settings, "SITE_MAP_URL")): "the site map",
+            "pagefind": "the search index",
+        }
 
     def generate_output(self, writer):
         """Write /search/ and /site-map/ (after every other plugin's pages)."""

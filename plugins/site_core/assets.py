@@ -38,6 +38,10 @@ class Assets:
                     relative = path.relative_to(root).as_posix()
                     self.urls[relative] = fingerprinted(relative, digest)
 
+    def cache_fingerprint(self) -> list:
+        """What it changes in a page (for output caches): the assets' addresses."""
+        return [self.static_dir, sorted(self.urls.items())]
+
     def url(self, relative: str) -> str:
         """Return the site-root-relative path of a theme asset, fingerprinted when known."""
         return f"{self.static_dir}/{self.urls.get(relative, relative)}"

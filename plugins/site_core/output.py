@@ -11,7 +11,9 @@ second or two on a busy disk, and neither a preview (``invoke livereload``) nor
 a one-off build need wait for it. A process, not a thread: it runs on the other
 core without taking turns with the build for Python's interpreter lock, and it
 finishes after the build has exited. What a deletion cut short leaves
-(``.output.old-*``, e.g. after a power cut) is deleted the same way by the next build.
+(``.output.old-*``, e.g. after a power cut) is deleted the same way by the next build,
+and so is the temporary folder of a build that was killed (``.output.building-<pid>``
+whose process no longer exists; a build still running keeps its own).
 
 A plugin that knows a folder of the published site is unchanged (the events
 cache) can *carry it over* instead of writing it again: once every page is
@@ -53,6 +55,27 @@ def _remove_in_background(*folders: Path) -> None:
     )
 
 
+def _running(pid: int) -> bool:
+    """Whether a process with this id exists (possibly another user's)."""
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+def _leftovers(final: Path) -> list[Path]:
+    """What earlier builds left beside ``final``: replaced sites, killed builds' folders."""
+    found = list(final.parent.glob(f".{final.name}.old-*"))
+    for folder in final.parent.glob(f".{final.name}.building-*"):
+        pid = folder.name.rsplit("-", 1)[1]
+        if pid.isdigit() and int(pid) != os.getpid() and not _running(int(pid)):
+            found.append(folder)
+    return sorted(found)
+
+
 def wait_for_deletions() -> None:
     """Wait until every replaced site is deleted (tests, and benchmarks that need a quiet disk)."""
     while _deleting:
@@ -70,7 +93,7 @@ class AtomicOutput:
         self.moved: list[str] = []  # those moved so far (moved back if the build fails)
         self.discard()
         atexit.register(self.discard)
-        leftovers = sorted(self.final.parent.glob(f".{self.final.name}.old-*"))
+        leftovers = _leftovers(self.final)
         if leftovers:
             _remove_in_background(*leftovers)
 

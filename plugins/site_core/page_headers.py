@@ -5,8 +5,9 @@ typo (``Titel:``, ``Slgu:``) goes unnoticed until a reader sees a broken page.
 This check reads each Markdown file of the page and article folders once (with
 :func:`~site_core.metadata.read_markdown_file`, the header reader the guide and
 charters use too) and reports unknown fields with a suggestion, a missing
-title, unknown templates and statuses, dates that do not parse, and
-``{filename}`` links to files that do not exist, each with its line.
+title, unknown templates and statuses, dates that do not parse, slugs and
+paths that are not addresses inside the site, and ``{filename}`` links to files
+that do not exist, each with its line.
 """
 
 from __future__ import annotations
@@ -17,9 +18,12 @@ import re
 
 from pelican.utils import get_date
 
+from .addresses import path_problem
 from .metadata import read_markdown_file
 from .problems import ProblemReport
+from .slugs import slug_problem
 from .suggest import closest
+from .yamlfile import LineDict
 
 #: The fields Pelican and our theme understand in a page's or post's header.
 KNOWN_FIELDS = {
@@ -47,7 +51,7 @@ def _check_field(
     templates: set[str],
     report: ProblemReport,
 ) -> None:
-    name = key.capitalize()
+    name = "URL" if key == "url" else key.capitalize()
     if key not in known:
         close = closest(key, known)
         hint = (
@@ -73,6 +77,11 @@ def _check_field(
             f"must be one of {', '.join(STATUSES)} (got {value!r})",
             "write 'Status: draft' to keep a page unpublished",
         )
+    elif key == "slug" and (problem := slug_problem(value)):
+        report.error(path, line, name, *problem)
+    elif key in {"save_as", "url"} and (problem := path_problem(value)):
+        example = "about/index.html" if key == "save_as" else "about/"
+        report.error(path, line, name, problem, f"write e.g. '{name}: {example}'")
     elif key in {"date", "modified"}:
         try:
             _parse_date(value)
@@ -93,15 +102,18 @@ def check_markdown_file(
     templates: set[str],
     extra: set[str],
     is_post: bool = False,
-) -> None:
-    """Check one page's or post's header and internal links; record problems in ``report``."""
+) -> LineDict | None:
+    """Check one page's or post's header and internal links; record problems in ``report``.
+
+    Return the header (with the line of each field), or None if the file could not be read.
+    """
     read = read_markdown_file(path, report)
     if read is None:
-        return
+        return None
     header, body, body_line = read
     if not header and not body.strip():
         report.error(path, None, None, "is empty", "add 'Title: ...' and some text, or delete it")
-        return
+        return header
     for key, value in header.items():
         _check_field(
             path, header.key_lines[key], key, value, KNOWN_FIELDS | extra, templates, report
@@ -119,6 +131,7 @@ def check_markdown_file(
             "add a line 'Date: 2026-11-25' (or '2026-11-25 18:30') under the title",
         )
     check_internal_links(path, content, body, body_line, report)
+    return header
 
 
 def check_internal_links(
@@ -140,8 +153,10 @@ def check_internal_links(
             )
 
 
-def check_front_matter(settings: dict, report: ProblemReport, templates: set[str]) -> None:
-    """Check every Markdown page and news post of the site."""
+def check_front_matter(
+    settings: dict, report: ProblemReport, templates: set[str]
+) -> dict[Path, LineDict]:
+    """Check every Markdown page and news post of the site; return each one's header."""
     content = Path(settings["PATH"])
     extra = {name.lower() for name in settings.get("EXTRA_FRONT_MATTER_FIELDS", ())}
     posts: dict[Path, bool] = {}  # each file once; True for a news post (needs a Date)
@@ -151,5 +166,9 @@ def check_front_matter(settings: dict, report: ProblemReport, templates: set[str
             for path in (content / folder).rglob("*.md"):
                 if not any(path.is_relative_to(e) for e in excluded):
                     posts[path] = posts.get(path, False) or kind == "ARTICLE"
+    headers = {}
     for path in sorted(posts):
-        check_markdown_file(path, content, report, templates, extra, is_post=posts[path])
+        header = check_markdown_file(path, content, report, templates, extra, posts[path])
+        if header is not None:
+            headers[path] = header
+    return headers

@@ -2,7 +2,10 @@
 
 On ``initialized``: read ``content/chapter.yml`` into the settings, start a
 problem report, point Pelican at a temporary output folder.
-On ``all_generators_finalized`` (everything read, nothing written yet): print
+On ``content_object_init``: give pages and news posts without a ``Slug:`` the
+site's one slug (``slugs.py``).
+On ``all_generators_finalized`` (everything read, nothing written yet): check
+page headers and that no two files share an address (``addresses.py``), print
 the problem report and stop the build if it has errors; ``CHECK_ONLY`` stops
 here in any case (``invoke check``).
 On ``finalized``: write the sitemap, robots.txt and the fingerprinted theme
@@ -19,6 +22,7 @@ import sys
 from blinker import signal
 from pelican import signals
 
+from .addresses import check_addresses
 from .assets import Assets
 from .builddate import build_datetime
 from .chapter import chapter_settings, load_chapter
@@ -29,6 +33,7 @@ from .output import AtomicOutput
 from .page_headers import check_front_matter
 from .problems import ContentProblems, ProblemReport
 from .sitemap import Sitemap
+from .slugs import slug_pelican_content
 from .templates import share_compiled_templates
 
 logger = logging.getLogger(__name__)
@@ -58,6 +63,8 @@ class Build:
 
     def __init__(self, pelican):
         settings = pelican.settings
+        if settings.get("PUBLISH"):  # a published site is always built from scratch
+            settings["CACHE_CONTENT"] = settings["LOAD_CONTENT_CACHE"] = False
         content = Path(settings["PATH"]).resolve()
         self.report = ProblemReport(root=content.parent)
         self.output = AtomicOutput(Path(pelican.output_path), settings.get("OUTPUT_RETENTION", []))
@@ -113,7 +120,8 @@ def check_problems(generators) -> None:
     """Print all problems found while reading; stop the build if any is an error."""
     report = _build.report
     settings = generators[0].settings
-    check_front_matter(settings, report, theme_templates(settings))
+    headers = check_front_matter(settings, report, theme_templates(settings))
+    check_addresses(generators, headers, report)
     reported = {p.path.rsplit("/", 1)[-1] for p in report.errors}
     for message in _build.errors.messages:
         if not any(name in message for name in reported):  # already said, with its line
@@ -173,6 +181,7 @@ def register() -> None:
     """Connect site_core to Pelican's signals."""
     signals.initialized.connect(start_build)
     signals.readers_init.connect(use_reusing_reader)
+    signals.content_object_init.connect(slug_pelican_content)
     signals.all_generators_finalized.connect(check_problems)
     signals.content_written.connect(page_written)
     signals.get_writer.connect(feed_writer)

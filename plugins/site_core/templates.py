@@ -44,6 +44,10 @@ class TemplateCache(BytecodeCache):
     def __init__(self, folder: Path | None = None):
         self.folder = folder
 
+    def cache_fingerprint(self) -> str:
+        """What it changes in a page (for output caches): nothing, it is keyed by the source."""
+        return ""
+
     def get_bucket(
         self, environment: Environment, name: str, filename: str | None, source: str
     ) -> Bucket:

@@ -102,11 +102,6 @@ def _describe(error: dict, model: type[BaseModel]) -> tuple[str, str | None]:
         known = _field_names(model, loc)
         hint = did_you_mean(name, known, f"known fields: {', '.join(sorted(known))}")
         return "is not a field this file knows", hint
-    if kind == "string_pattern_mismatch" and "a-z0-9" in error.get("ctx", {}).get("pattern", ""):
-        return (
-            f"must be lower-case letters, digits and hyphens (got {_shown(got)})",
-            "write e.g. 'door-knocking-in-atwood'",
-        )
     if kind in _TYPE_MESSAGES:
         message, hint = _TYPE_MESSAGES[kind]
         return f"{message} (got {_shown(got)})", hint
