@@ -9,11 +9,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from markupsafe import Markup
 from pelican import signals
 from pelican.generators import Generator
 from pelican.utils import slugify
 
+from site_core.editor_html import convert
 from site_core.metadata import markdown_converter, read_and_validate
 
 from .model import LISTING_ORDER, Charter, CharterHeader
@@ -60,7 +60,7 @@ def read_charter(path: Path, settings: dict, converter) -> Charter | None:
         reports_to=header.reports_to,
         summary=header.summary,
         slug=slug,
-        content=Markup(converter.reset().convert(body)),  # the editor's own Markdown
+        content=convert(converter, body, report, path, body_line),
         url=f"{base}{slug}/",
         save_as=f"{base}{slug}/index.html",
     )

@@ -12,9 +12,9 @@ from dataclasses import dataclass
 from pathlib import Path
 import re
 
+from site_core.editor_html import render_markdown, report_problems
 from site_core.frontmatter import load_front_matter
 from site_core.problems import ProblemReport
-from site_core.safety import render_markdown
 from site_core.suggest import did_you_mean
 from site_core.validation import validate
 from site_core.yamlfile import LineDict, LineList
@@ -104,11 +104,13 @@ def read_questionnaire(path: Path, report: ProblemReport, url_base: str) -> Ques
             )
         seen.setdefault(question.id, index)
     slug = path.parent.name
+    intro = render_markdown(front.body)
+    report_problems(report, path, intro.problems, front.body, front.body_line)
     return Questionnaire(
         slug=slug,
         url=f"{url_base}/{slug}/",
         fields=fields,
-        intro=render_markdown(front.body),
+        intro=intro.html,
     )
 
 
@@ -222,7 +224,10 @@ def read_sheet(
     result = []
     for number, question in enumerate(questions, start=1):
         raw = answers.get(question.id)
-        html = render_markdown(raw.text).strip() if raw else ""
+        cleaned = render_markdown(raw.text) if raw else None
+        if cleaned:
+            report_problems(report, path, cleaned.problems, raw.text, raw.line + 1, question.id)
+        html = cleaned.html.strip() if cleaned else ""
         if not html and status != "no-response":
             report.warning(
                 path,
