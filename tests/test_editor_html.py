@@ -209,3 +209,70 @@ def test_the_text_around_a_removed_construct_is_published(hostile_site, kind, ad
         assert "Intro." in main.get_text(), (kind, case)
     link = soup(output / address.format("entities")).find("main").find("a", string="x")
     assert link is not None and not link.get("href")  # the text stays, the address goes
+
+
+# --- any HTML at all: a property test ----------------------------------------------------------
+
+SCHEMES = [
+    "javascript:", "JaVaScRiPt:", " javascript:", "java\tscript:", "java&#x09;script:",
+    "jav&#x61;script:", "&#106;avascript:", "javascript&colon;", "\x01javascript:", "vbscript:",
+    "data:text/html,", "data:image/svg+xml,", "http://", "https://", "mailto:", "tel:", "ftp:",
+    "//", "/\\", "", "/", "#", "{static}/",
+]  # fmt: skip
+TAGS = [
+    "a", "img", "p", "div", "span", "script", "svg", "math", "iframe", "object", "embed", "form",
+    "input", "button", "style", "link", "meta", "base", "details", "table", "td", "template",
+    "noscript", "textarea", "title", "xmp", "select", "option", "video", "source", "use", "image",
+]  # fmt: skip
+ATTRIBUTES = [
+    "href", "src", "action", "formaction", "xlink:href", "poster", "data", "srcset", "onerror",
+    "onload", "ONCLICK", "onmouseover", "style", "class", "id", "title", "background",
+]  # fmt: skip
+
+
+def _fragments():
+    from hypothesis import strategies as st
+
+    url = st.builds(
+        lambda scheme, rest: scheme + rest,
+        st.sampled_from(SCHEMES),
+        st.sampled_from(["alert(1)", "evil.example/x.png", "x", "%0aalert(1)", "a b"]),
+    )
+    quote = st.sampled_from(['"', "'", ""])
+    attribute = st.builds(
+        lambda name, q, value: f" {name}={q}{value}{q}", st.sampled_from(ATTRIBUTES), quote, url
+    )
+    tag = st.builds(
+        lambda name, attrs, inner, close: (
+            f"<{name}{''.join(attrs)}>{inner}" + (f"</{name}>" if close else "")
+        ),
+        st.sampled_from(TAGS),
+        st.lists(attribute, max_size=3),
+        st.sampled_from(["", "x", "alert(1)", "<!--", "]]>", "</", "<script>alert(1)</script>"]),
+        st.booleans(),
+    )
+    markdown = st.builds(
+        lambda bang, text, target: f"{bang}[{text}]({target})",
+        st.sampled_from(["", "!"]),
+        st.sampled_from(["x", "<b>y</b>"]),
+        url,
+    )
+    piece = st.one_of(tag, markdown, st.text(max_size=8), st.sampled_from(["\n\n", "<!-- ", "-->"]))
+    return st.lists(piece, max_size=8).map("".join)
+
+
+def test_no_html_at_all_gets_a_script_a_handler_or_an_unsafe_address_through():
+    from bs4 import BeautifulSoup
+    from hypothesis import HealthCheck, given, settings
+
+    from site_core.editor_html import clean_html, render_markdown
+
+    @settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+    @given(_fragments())
+    def check(fragment):
+        for html in (clean_html(fragment).html, render_markdown(fragment).html):
+            page = BeautifulSoup(f"<!doctype html><body>{html}", "html5lib")
+            assert not page.find_all("script"), html
+            assert not page_problems(page), html
+
+    check()

@@ -174,7 +174,7 @@ class _Inspector(HTMLParser):
             )
         elif embed and name == "href" and url_problem(value):
             message, hint = url_problem(value).split("; ", 1)
-            self._error(f"!!! embed: {message}", hint, needles)
+            self._error(f"!!! embed: {message}", hint, (*needles[:-1], "!!! embed"))
         elif name == "href" and scheme and scheme not in LINK_SCHEMES:
             self.problems.append(
                 HtmlProblem(

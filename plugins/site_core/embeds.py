@@ -78,6 +78,12 @@ def host_label(url: str) -> str:
     return f"{service} · {host}" if service else host
 
 
+def _shown(url: str) -> str:
+    """An address as a title, when the editor gave none: without scheme and ``www.``."""
+    text = re.sub(r"^https?://(www\.)?", "", url)
+    return text if len(text) <= 60 else text[:59] + "…"
+
+
 class EmbedProcessor(BlockProcessor):
     """``!!! embed "URL"`` and an optional indented title → a link card."""
 
@@ -100,7 +106,7 @@ class EmbedProcessor(BlockProcessor):
         card = etree.SubElement(parent, "p", {"class": "embed"})
         link = etree.SubElement(card, "a", {"class": LINK_CLASS, "href": url})
         name = etree.SubElement(link, "span", {"class": "embed-title"})
-        name.text = AtomicString(" ".join(title.split()) or host_label(url) or url)
+        name.text = AtomicString(" ".join(title.split()) or _shown(url))
         name.tail = " "
         where = etree.SubElement(link, "span", {"class": "embed-host"})
         where.text = AtomicString(host_label(url))
