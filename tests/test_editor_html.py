@@ -276,3 +276,55 @@ def test_no_html_at_all_gets_a_script_a_handler_or_an_unsafe_address_through():
             assert not page_problems(page), html
 
     check()
+
+
+def test_a_summary_is_cleaned_and_checked_like_the_text(tmp_path):
+    page = "Title: A\nSlug: a\nSummary: Hi <img src=x onerror=alert(1)> there\n\nText.\n"
+    content = make_content(tmp_path, {"pages/a.md": page})
+    with pytest.raises(ContentProblems) as stopped:
+        build_site(content, tmp_path / "output")
+    assert [(p.path, p.line, p.message) for p in stopped.value.report.errors] == [
+        ("content/pages/a.md", 3, "the onerror attribute runs a script and is not allowed")
+    ]
+
+
+def test_a_harmless_tag_that_disappears_is_a_warning_and_its_text_stays(tmp_path, capsys):
+    page = "Title: A\nSlug: a\n\nText.\n\n<font color=red>Red</font> and <center>mid</center>\n"
+    output = build_site(make_content(tmp_path, {"pages/a.md": page}), tmp_path / "output")
+    warnings = [line for line in capsys.readouterr().err.splitlines() if "(warning)" in line]
+    assert warnings == [
+        "content/pages/a.md:6: <center> is not kept (what is inside it stays, without the tag); "
+        "use Markdown instead: **bold**, *italic*, ## a heading (docs/editing/html.md) (warning)",
+        "content/pages/a.md:6: <font> is not kept (what is inside it stays, without the tag); "
+        "use Markdown instead: **bold**, *italic*, ## a heading (docs/editing/html.md) (warning)",
+    ]
+    main = soup(output / "a" / "index.html").find("main")
+    assert "Red and mid" in main.get_text()
+    assert not main.find_all(["font", "center"])
+
+
+def test_what_markdown_writes_is_kept_as_it_is(tmp_path):
+    text = (
+        "## Section {: .lede }\n\nA note[^1] on *HTML*.\n\n| a | b |\n|:--|--:|\n| 1 | 2 |\n\n"
+        "Term\n:   Definition\n\n<details><summary>More</summary>Hidden.</details>\n\n"
+        '![A canvass](/images/canvass.jpg "In Atwood")\n\n[About]({filename}/pages/b.md)\n\n'
+        "[^1]: The note.\n\n*[HTML]: Hyper Text Markup Language\n"
+    )
+    files = {"pages/a.md": f"Title: A\nSlug: a\n\n{text}", "pages/b.md": "Title: B\n\nB.\n"}
+    output = build_site(make_content(tmp_path, files), tmp_path / "output")
+    main = soup(output / "a" / "index.html").find("main")
+    heading = main.find("h2", id="section")
+    assert heading["class"] == ["lede"] and heading.select_one("a.headerlink")["href"] == "#section"
+    assert main.select_one("sup a.footnote-ref")["href"] == "#fn:1"
+    assert main.select_one("div.footnote li")["id"] == "fn:1"
+    assert main.find("abbr")["title"] == "Hyper Text Markup Language"
+    assert [td.get_text() for td in main.select("table td")] == ["1", "2"]
+    assert main.find("dt").get_text() == "Term"
+    assert main.find("details").summary.get_text() == "More"
+    image = main.find("img")
+    assert (image["src"], image["alt"], image["title"]) == (
+        "/images/canvass.jpg",
+        "A canvass",
+        "In Atwood",
+    )
+    assert main.find("a", string="About")["href"] == "/b/"

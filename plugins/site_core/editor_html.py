@@ -39,7 +39,7 @@ from .safety import (
 )
 
 GUIDE = "docs/editing/html.md"
-EMBED_HINT = f'write !!! embed "https://..." with the page\'s address instead ({GUIDE})'
+EMBED_HINT = f'write !!! embed "https://..." with the address of the page that shows it ({GUIDE})'
 #: Tags that load or run something, or change the page around them: always an error.
 REFUSED_TAGS = {
     "script": "pages run no script from their text; for a video or a sign-up form, " + EMBED_HINT,
@@ -56,6 +56,8 @@ REFUSED_TAGS = {
     "meta": "remove it: the theme makes each page's head",
     "base": "remove it: the theme makes each page's head",
 }
+#: Refused tags whose content is parsed as tags (what is inside is covered by their error).
+REFUSED_CONTAINERS = {"iframe", "object", "form", "frameset", "applet"}
 FORBIDDEN_SCHEMES = {"javascript", "vbscript", "data"}
 #: Attributes that hold an address (``*href`` and ``*src`` are matched by their ending too).
 URL_ATTRIBUTES = {"action", "formaction", "poster", "data", "background", "cite", "srcset"}
@@ -112,6 +114,7 @@ class _Inspector(HTMLParser):
         super().__init__(convert_charrefs=True)
         self.problems: list[HtmlProblem] = []
         self.dropped: set[str] = set()
+        self.refused_open: list[str] = []  # inside <form>...</form>: its inputs are no news
 
     def _error(self, message, hint, needles) -> None:
         self.problems.append(HtmlProblem(message, hint, "error", tuple(needles)))
@@ -128,7 +131,9 @@ class _Inspector(HTMLParser):
             if src and tag in {"iframe", "frame", "embed", "object"}:
                 hint = f"write {embed_syntax(page_address(normalized_url(src)))} instead ({GUIDE})"
             self._error(f"<{tag}> is not allowed in the text", hint, (tag_needle,))
-        elif tag not in ALLOWED_TAGS and tag not in self.dropped:
+            if tag in REFUSED_CONTAINERS:
+                self.refused_open.append(tag)
+        elif tag not in ALLOWED_TAGS and tag not in self.dropped and not self.refused_open:
             self.dropped.add(tag)
             self.problems.append(
                 HtmlProblem(
@@ -143,6 +148,10 @@ class _Inspector(HTMLParser):
         embed = tag == "a" and LINK_CLASS in (named.get("class") or "").split()
         for name, value in attrs:
             self._check_attribute(tag, name, value or "", tag_needle, embed)
+
+    def handle_endtag(self, tag):
+        if self.refused_open and self.refused_open[-1] == tag:
+            self.refused_open.pop()
 
     def _check_attribute(self, tag, name, value, tag_needle, embed) -> None:
         """Report an event handler, a forbidden address, or an address that fails its rule."""
