@@ -303,14 +303,25 @@ def test_a_harmless_tag_that_disappears_is_a_warning_and_its_text_stays(tmp_path
     assert not main.find_all(["font", "center"])
 
 
+PNG = bytes.fromhex(
+    "89504e470d0a1a0a0000000d4948445200000001000000010806000000"
+    "1f15c4890000000d49444154789c6360000000000500010d0a2db40000000049454e44ae426082"
+)
+
+
 def test_what_markdown_writes_is_kept_as_it_is(tmp_path):
     text = (
         "## Section {: .lede }\n\nA note[^1] on *HTML*.\n\n| a | b |\n|:--|--:|\n| 1 | 2 |\n\n"
         "Term\n:   Definition\n\n<details><summary>More</summary>Hidden.</details>\n\n"
-        '![A canvass](/images/canvass.jpg "In Atwood")\n\n[About]({filename}/pages/b.md)\n\n'
+        '![A canvass]({static}/images/canvass.png "In Atwood")\n\n'
+        "[About]({filename}/pages/b.md)\n\n"
         "[^1]: The note.\n\n*[HTML]: Hyper Text Markup Language\n"
     )
-    files = {"pages/a.md": f"Title: A\nSlug: a\n\n{text}", "pages/b.md": "Title: B\n\nB.\n"}
+    files = {
+        "pages/a.md": f"Title: A\nSlug: a\n\n{text}",
+        "pages/b.md": "Title: B\n\nB.\n",
+        "images/canvass.png": PNG,
+    }
     output = build_site(make_content(tmp_path, files), tmp_path / "output")
     main = soup(output / "a" / "index.html").find("main")
     heading = main.find("h2", id="section")
@@ -322,8 +333,9 @@ def test_what_markdown_writes_is_kept_as_it_is(tmp_path):
     assert main.find("dt").get_text() == "Term"
     assert main.find("details").summary.get_text() == "More"
     image = main.find("img")
+    assert (output / "images" / "canvass.png").read_bytes() == PNG  # content/images/ is published
     assert (image["src"], image["alt"], image["title"]) == (
-        "/images/canvass.jpg",
+        "/images/canvass.png",
         "A canvass",
         "In Atwood",
     )
