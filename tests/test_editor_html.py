@@ -340,3 +340,15 @@ def test_what_markdown_writes_is_kept_as_it_is(tmp_path):
         "In Atwood",
     )
     assert main.find("a", string="About")["href"] == "/b/"
+
+
+def test_pages_read_from_pelicans_content_cache_are_checked_again(tmp_path):
+    page = "Title: A\nSlug: a\nSummary: <b onclick=x()>A</b>\n\n<script>alert(1)</script>\n"
+    content = make_content(tmp_path, {"pages/a.md": page})
+    found = []
+    for _ in range(2):  # the first build fills the cache, the second reads the page from it
+        with pytest.raises(ContentProblems) as stopped:
+            build_site(content, tmp_path / "output", CACHE_CONTENT=True, LOAD_CONTENT_CACHE=True)
+        found.append([str(p) for p in stopped.value.report.errors])
+    assert (tmp_path / "cache").is_dir()
+    assert found[0] == found[1] and len(found[0]) == 2

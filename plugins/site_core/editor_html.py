@@ -181,8 +181,8 @@ class _Inspector(HTMLParser):
                 IMAGE_HINT,
                 needles,
             )
-        elif embed and name == "href" and url_problem(value):
-            message, hint = url_problem(value).split("; ", 1)
+        elif embed and name == "href" and (problem := url_problem(value)):
+            message, hint = problem.split("; ", 1)
             self._error(f"!!! embed: {message}", hint, (*needles[:-1], "!!! embed"))
         elif name == "href" and scheme and scheme not in LINK_SCHEMES:
             self.problems.append(
@@ -251,14 +251,13 @@ def report_problems(
     source: str,
     first_line: int,
     field: str | None = None,
-) -> bool:
+) -> None:
     """Add ``problems`` to the report at their lines in ``source`` (which starts at
-    ``first_line`` of the file); return True if any is an error."""
+    ``first_line`` of the file)."""
     locator = _Locator(source, first_line)
     for problem in problems:
         line = locator.line(problem.needles)
         report.add(path, line, field, problem.message, problem.hint, problem.severity)
-    return any(p.severity == "error" for p in problems)
 
 
 def convert(
