@@ -35,8 +35,8 @@ ALLOWED_ATTRIBUTES = {
     "details": {"open"},
 }
 LINK_SCHEMES = {"http", "https", "mailto", "tel"}
-#: Attributes whose URL the browser fetches by itself: allowed only as a path on this site.
-SUBRESOURCE_ATTRIBUTES = {"src"}
+#: Allowed attributes whose address the browser fetches by itself: only a path on this site.
+SITE_ONLY_ATTRIBUTES = {"src"}
 
 
 _C0_AND_SPACE = "".join(map(chr, range(0x21)))
@@ -65,7 +65,7 @@ def is_site_path(value: str) -> bool:
 
 def _only_site_subresources(tag: str, attribute: str, value: str) -> str | None:
     """nh3's attribute filter: drop an image address that is not on this site."""
-    if attribute in SUBRESOURCE_ATTRIBUTES and not is_site_path(value):
+    if attribute in SITE_ONLY_ATTRIBUTES and not is_site_path(value):
         return None
     return value
 
