@@ -24,7 +24,7 @@ RELATIVE_URLS = False
 # (content/questionnaires/ to the questionnaires plugin, which also excludes it here).
 PAGE_PATHS = ["pages"]
 ARTICLE_PATHS = ["news"]
-STATIC_PATHS = ["extra"]
+STATIC_PATHS = ["extra", "images"]  # content/images/: pictures pages show ({static}/images/x.png)
 EXTRA_PATH_METADATA = {"extra/favicon.ico": {"path": "favicon.ico"}}
 IGNORE_FILES = [".#*", "*.yml.swp", "README.md"]
 
@@ -74,6 +74,7 @@ MARKDOWN = {
         "markdown.extensions.toc": {"permalink": "#", "permalink_title": "Link to this section"},
         "markdown.extensions.admonition": {},
         "markdown.extensions.smarty": {"smart_quotes": False},
+        "site_core.embeds": {},  # !!! embed "https://...": a link card, nothing loaded from there
     },
     "output_format": "html5",
 }

@@ -196,8 +196,9 @@ def serve(c, port=8000):
 #: What ``invoke livereload`` watches (globs from the project root): every content
 #: file (Markdown and YAML alike), the theme, the plugins and the settings.
 LIVERELOAD_WATCH = ("content/**/*", "theme/**/*", "plugins/**/*.py", "*.py")
-#: The content cache: a save re-reads only the file that changed.
-LIVERELOAD_SETTINGS = {"CACHE_CONTENT": True, "LOAD_CONTENT_CACHE": True}
+#: The content cache: a save re-reads only the file that changed. No Content-Security-Policy
+#: meta tag: it would block the inline script livereload injects into every page.
+LIVERELOAD_SETTINGS = {"CACHE_CONTENT": True, "LOAD_CONTENT_CACHE": True, "CSP_META_TAG": False}
 #: After the first build, a save does not re-index search: Pagefind takes seconds on a
 #: large site. The preview keeps the first build's index (search finds text as it was then).
 LIVERELOAD_ON_SAVE = {"SEARCH_INDEX": False, "OUTPUT_RETENTION": ["pagefind"]}

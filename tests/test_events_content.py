@@ -127,15 +127,15 @@ def test_an_event_in_another_timezone_says_its_zone(tmp_path):
 
 
 def test_editor_html_is_escaped_or_sanitised_and_no_script_reaches_a_page(tmp_path):
+    # Hostile descriptions stop the build: tests/test_editor_html.py. Here, what is published.
     output = build(
         tmp_path,
         {
             "events/a.yml": (
                 '- title: "<b>Q&A</b> \\"night\\""\n  type: panel\n  start: 2026-12-09 19:00\n'
                 "  location: <i>Hall</i>\n  slug: qa\n  description: |\n"
-                "    Hello <script>alert(1)</script> <img src=x onerror=alert(2)>\n"
-                "    [click](javascript:alert(3))\n"
-                "    <a href='https://example.org' onclick='x()'>ok</a>\n"
+                "    Hello <em>there</em>\n"
+                "    <a href='https://example.org' class='x'>ok</a>\n"
             )
         },
     )

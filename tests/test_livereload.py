@@ -27,4 +27,8 @@ def test_livereload_watches_yaml_markdown_theme_plugins_and_settings():
 
 
 def test_livereload_builds_with_the_content_cache():
-    assert tasks.LIVERELOAD_SETTINGS == {"CACHE_CONTENT": True, "LOAD_CONTENT_CACHE": True}
+    assert tasks.LIVERELOAD_SETTINGS == {
+        "CACHE_CONTENT": True,
+        "LOAD_CONTENT_CACHE": True,
+        "CSP_META_TAG": False,
+    }

@@ -13,6 +13,10 @@ from linkcheck import check_site
 from sitebuild import ROOT
 
 VNU = ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
+#: The checker reads pages as file: addresses, whose origin never matches the meta tag's
+#: 'self': it would call every stylesheet a violation. Chromium checks the policy for real
+#: (tests/browser), over HTTP.
+VNU_IGNORE = ["--filterpattern", r".*Content Security Policy \(meta tag\).*"]
 
 
 def test_every_page_is_valid_html(sample_site: Path):
@@ -29,6 +33,7 @@ def test_every_page_is_valid_html(sample_site: Path):
             "json",
             "--stdout",
             "--also-check-css",
+            *VNU_IGNORE,
             str(sample_site),
         ],
         capture_output=True,

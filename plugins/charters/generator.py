@@ -9,11 +9,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from markupsafe import Markup
 from pelican import signals
 from pelican.generators import Generator
 
 from site_core.addresses import AddressBook, top_level
+from site_core.editor_html import convert
 from site_core.metadata import markdown_converter, read_and_validate
 from site_core.slugs import address_field, slugify
 
@@ -59,7 +59,7 @@ def read_charter(path: Path, settings: dict, converter) -> tuple[Charter, dict] 
         reports_to=header.reports_to,
         summary=header.summary,
         slug=slug,
-        content=Markup(converter.reset().convert(body)),  # the editor's own Markdown
+        content=convert(converter, body, report, path, body_line),
         url=f"{base}{slug}/",
         save_as=f"{base}{slug}/index.html",
     )

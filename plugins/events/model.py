@@ -23,9 +23,9 @@ from markupsafe import Markup
 from pydantic import BeforeValidator, ConfigDict, Field, RootModel, WithJsonSchema, field_validator
 
 from site_core.chapter import Strict, Timezone, WebUrl, check_web_url
+from site_core.editor_html import HtmlProblem, render_markdown, report_problems
 from site_core.plaintext import html_to_text
 from site_core.problems import ProblemReport
-from site_core.safety import render_markdown
 from site_core.slugs import Slug, slugify
 from site_core.suggest import did_you_mean
 
@@ -338,16 +338,17 @@ class BuildFacts:
 
 
 @lru_cache(maxsize=4096)
-def describe(text: str) -> tuple[Markup, str]:
-    """An event's Markdown description as sanitised HTML and as plain text.
+def describe(text: str) -> tuple[Markup, str, tuple[HtmlProblem, ...]]:
+    """An event's Markdown description as sanitised HTML, as plain text, and what the
+    sanitiser removed that the editor meant.
 
     Cached: repeated events often share one description, and Markdown is the
     costliest step of reading events. An empty description costs nothing.
     """
     if not text.strip():
-        return Markup(""), ""
-    html = render_markdown(text)
-    return html, html_to_text(html)
+        return Markup(""), "", ()
+    cleaned = render_markdown(text)
+    return cleaned.html, html_to_text(cleaned.html), cleaned.problems
 
 
 def far_away(start: datetime, now: datetime) -> tuple[str, str] | None:
@@ -385,6 +386,16 @@ class _Checker:
 
     def warning(self, name: str, message: str, hint: str | None = None) -> None:
         self.report.warning(self.path, self.line(name), self.prefix + name, message, hint)
+
+    def html(self, name: str, text: str, problems: tuple[HtmlProblem, ...]) -> None:
+        """Report what the sanitiser removed from a Markdown field, at its lines.
+
+        The event is still built (its HTML is sanitised): its other checks go on.
+        """
+        first = self.line(name) or 1
+        if "\n" in text.strip():  # a block (description: |) starts under its key
+            first += 1
+        report_problems(self.report, self.path, problems, text, first, self.prefix + name)
 
     def localize(self, name: str, when: datetime, zone: ZoneInfo, index=None) -> datetime:
         aware, problem, hint = localize(when, zone)
@@ -517,9 +528,10 @@ def build_event(
         for index, extra in enumerate(entry.dates):
             starts.append(check.localize("dates", extra, zone, index))
         starts = sorted({start, *starts})
+    html, text, problems = describe(entry.description)
+    check.html("description", entry.description, problems)
     if check.failed:
         return None
-    html, text = describe(entry.description)
     event = Event(
         slug=entry.slug or default_slug(entry, (previous or start)),
         title=entry.title,

@@ -22,7 +22,9 @@ from pelican import signals
 from pelican.generators import Generator
 
 from site_core.addresses import AddressBook, top_level
+from site_core.editor_html import convert
 from site_core.metadata import markdown_converter, read_and_validate
+from site_core.safety import sanitize_html
 from site_core.slugs import address_field, slugify
 
 from .model import RESERVED_SLUGS, ChapterHeader, Guide, GuideChapter, Section
@@ -59,12 +61,17 @@ class _Converters:
             },
         )
 
-    def convert(self, text: str, prefix: str) -> tuple[str, str, list[dict]]:
-        """Return (page HTML, print HTML, the page's heading tokens)."""
-        html = Markup(self.page.reset().convert(text))  # the editor's own Markdown
+    def convert(
+        self, text: str, prefix: str, report, path: Path, first_line: int
+    ) -> tuple[Markup, Markup, list[dict]]:
+        """Return (page HTML, print HTML, the page's heading tokens), both sanitised.
+
+        The text's problems are reported once, from the page's conversion.
+        """
+        html = convert(self.page, text, report, path, first_line)
         tokens = getattr(self.page, "toc_tokens", [])
         self.prefix = prefix
-        return html, Markup(self.print.reset().convert(text)), tokens
+        return html, Markup(sanitize_html(self.print.reset().convert(text))), tokens
 
 
 def edit_base(settings: dict) -> str | None:
@@ -120,7 +127,7 @@ def read_chapter(path: Path, settings: dict, converters: _Converters):
             "write the text below the fields, or write 'Status: planned'",
         )
         return None
-    html, print_html, tokens = converters.convert(body, slug)
+    html, print_html, tokens = converters.convert(body, slug, report, path, body_line)
     base = edit_base(settings)
     chapter = GuideChapter(
         number=header.chapter,

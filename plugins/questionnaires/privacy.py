@@ -25,7 +25,7 @@ from urllib.parse import unquote
 
 import phonenumbers
 
-from site_core.safety import render_markdown
+from site_core.editor_html import render_markdown
 
 EMAIL = "an e-mail address"
 PHONE = "a phone number"
@@ -165,7 +165,7 @@ def find_contacts(
     shows it: the line where it starts, even when it is wrapped over two lines.
     """
     guard = ContactGuard(region)
-    rendered = render_markdown(markdown_text) if html is None else html
+    rendered = render_markdown(markdown_text).html if html is None else html
     contacts = guard.scan(readable_text(rendered))
     if not contacts:
         return []
@@ -175,7 +175,7 @@ def find_contacts(
     def keys_from(line: int) -> Counter:
         if line == 0:  # the whole answer, already scanned
             return Counter(c.key for c in contacts)
-        rest = render_markdown("\n".join(lines[line:]))
+        rest = render_markdown("\n".join(lines[line:])).html
         return Counter(c.key for c in guard.scan(readable_text(rest)))
 
     total = Counter(c.key for c in contacts)

@@ -13,9 +13,9 @@ from functools import cached_property
 from pathlib import Path
 import re
 
+from site_core.editor_html import CleanHtml, render_markdown, report_problems
 from site_core.frontmatter import load_front_matter
 from site_core.problems import ProblemReport
-from site_core.safety import render_markdown
 from site_core.slugs import SLUG, slugify
 from site_core.suggest import did_you_mean
 from site_core.validation import validate
@@ -48,9 +48,14 @@ class RawAnswer:
     text: str
 
     @cached_property
+    def cleaned(self) -> CleanHtml:
+        """The answer as readers get it (Markdown rendered and sanitised), and what was removed."""
+        return render_markdown(self.text)
+
+    @property
     def html(self) -> str:
-        """The answer as readers get it: Markdown rendered and sanitised."""
-        return render_markdown(self.text).strip()
+        """The answer's sanitised HTML."""
+        return self.cleaned.html.strip()
 
 
 def _natural(text: str) -> tuple:
@@ -109,11 +114,13 @@ def read_questionnaire(path: Path, report: ProblemReport, url_base: str) -> Ques
             )
         seen.setdefault(question.id, index)
     slug = path.parent.name
+    intro = render_markdown(front.body)
+    report_problems(report, path, intro.problems, front.body, front.body_line)
     return Questionnaire(
         slug=slug,
         url=f"{url_base}/{slug}/",
         fields=fields,
-        intro=render_markdown(front.body),
+        intro=intro.html,
     )
 
 
@@ -230,6 +237,8 @@ def read_sheet(
     result = []
     for number, question in enumerate(questions, start=1):
         raw = answers.get(question.id)
+        if raw:
+            report_problems(report, path, raw.cleaned.problems, raw.text, raw.line + 1, question.id)
         html = raw.html if raw else ""
         if not html and status != "no-response":
             report.warning(

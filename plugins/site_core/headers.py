@@ -52,10 +52,27 @@ SECURITY_HEADERS = {
 
 HEADERS_FILE = "_headers"
 
+#: Directives a ``<meta http-equiv>`` policy cannot carry (browsers ignore them there and
+#: say so in the console): they stay in the HTTP header only.
+HEADER_ONLY_DIRECTIVES = ("frame-ancestors", "report-uri", "report-to", "sandbox")
+
 
 def security_headers(settings: dict) -> dict[str, str]:
     """Return the security headers: the defaults above updated by ``SECURITY_HEADERS``."""
     return {**SECURITY_HEADERS, **settings.get("SECURITY_HEADERS", {})}
+
+
+def meta_content_security_policy(settings: dict) -> str:
+    """The Content-Security-Policy for a ``<meta>`` tag in every page: the header's policy
+    (``security_headers``) without what only a header can carry.
+
+    Hosts that ignore ``_headers`` (GitHub Pages) still get the policy this way.
+    """
+    policy = security_headers(settings).get("Content-Security-Policy", "")
+    directives = (d.strip() for d in policy.split(";"))
+    return "; ".join(
+        d for d in directives if d and d.split()[0].lower() not in HEADER_ONLY_DIRECTIVES
+    )
 
 
 def header_rules(folder: Path, immutable: list[str], settings: dict) -> list[tuple[str, dict]]:

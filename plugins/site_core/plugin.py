@@ -26,8 +26,9 @@ from .addresses import check_addresses
 from .assets import Assets
 from .builddate import build_datetime
 from .chapter import chapter_settings, load_chapter
+from .editor_html import clean_content
 from .feeds import add_language, feed_writer
-from .headers import write_headers
+from .headers import meta_content_security_policy, write_headers
 from .markdown_reader import use_reusing_reader
 from .output import AtomicOutput
 from .page_headers import check_front_matter
@@ -86,6 +87,9 @@ class Build:
         self.sitemap = Sitemap(settings["CANONICAL_BASE"])
         self.assets = Assets(settings)  # hashed once per build, not per page
         settings["JINJA_GLOBALS"] = {**settings["JINJA_GLOBALS"], "asset": self.assets.url}
+        # CSP_META_TAG = False leaves it out (the livereload preview injects an inline script).
+        csp = meta_content_security_policy(settings) if settings.get("CSP_META_TAG", True) else ""
+        settings["CSP_META"] = csp
         share_compiled_templates(settings)  # each template compiled once, not per generator
 
     def close(self) -> None:
@@ -182,6 +186,7 @@ def register() -> None:
     signals.initialized.connect(start_build)
     signals.readers_init.connect(use_reusing_reader)
     signals.content_object_init.connect(slug_pelican_content)
+    signals.content_object_init.connect(clean_content)
     signals.all_generators_finalized.connect(check_problems)
     signals.content_written.connect(page_written)
     signals.get_writer.connect(feed_writer)
