@@ -20,14 +20,14 @@ from hypothesis import given, settings, strategies as st
 import pytest
 import vobject
 
+from site_core.editor_html import render_markdown
 from site_core.plaintext import html_to_text
-from site_core.safety import render_markdown
 from sitebuild import build_site, make_content
 
 
 def text_of(markdown: str) -> str:
     """What readers of a calendar or feed see for an editor's Markdown."""
-    return html_to_text(render_markdown(markdown))
+    return html_to_text(render_markdown(markdown).html)
 
 
 def test_paragraphs_keep_a_blank_line_and_hard_wraps_are_joined():
@@ -187,7 +187,7 @@ def words_seen_by_a_browser(html: str) -> list[str]:
 @settings(max_examples=150, deadline=None)
 @given(MARKDOWN)
 def test_generated_markdown_keeps_every_word_and_every_block(markdown):
-    html = render_markdown(markdown)
+    html = render_markdown(markdown).html
     text = html_to_text(html)
     bare = TARGET.sub("", text)  # the addresses after link texts are the only additions
     markers = re.compile(r"^(- |\d+\. )", re.MULTILINE)
