@@ -1,8 +1,9 @@
 """The JSON feed of upcoming events (JSON Feed 1.1), for other sites to embed.
 
 Standard JSON Feed items (id, url, title, content_text, tags) with the event's
-facts in a ``_event`` extension object: start and end with offsets, timezone,
-type, status, place, links. A private address is not in the model, so not here.
+facts in a ``_event`` extension object: start and end with offsets (for an
+all-day event, ``all_day`` and the first and last days alone), timezone, type,
+status, place, links. A private address is not in the model, so not here.
 """
 
 from __future__ import annotations
@@ -22,8 +23,9 @@ def upcoming_feed(
     for o in occurrences:
         event = o.event
         facts = {
-            "start": o.start.isoformat(),
-            "end": o.end.isoformat(),
+            "start": o.start_iso,
+            "end": o.end_iso,
+            "all_day": o.all_day,
             "timezone": event.zone.key,
             "type": event.type,
             "status": event.status,

@@ -4,7 +4,14 @@ Built with the ``icalendar`` library. Every occurrence is its own VEVENT with a
 UID that is the same in every build (``<slug>-<first start in UTC>@<site host>``;
 a rescheduled event keeps the UID of its previous start, so calendars move it
 instead of adding a second one), a DTSTAMP in UTC from the build date, and its
-times in the event's own timezone with that zone's VTIMEZONE in the file.
+times in the event's own timezone with that zone's VTIMEZONE in the file
+(yearly rules, :mod:`events.vtimezone`). A local time the clocks show twice (the
+night they fall back) is written in UTC, since a local time with a TZID means
+the first of the two (RFC 5545 3.3.5); an all-day event is a date (DTEND is the
+day after its last, exclusive). No METHOD: these are published calendars, not
+scheduling messages (METHOD:PUBLISH would need an ORGANIZER, RFC 5546), and
+CalDAV servers refuse METHOD in the events they store (RFC 4791 4.1), so a
+file imported into such a calendar must not carry it.
 Each VEVENT is serialised once and reused by every calendar that lists it. It is
 serialised with a placeholder DTSTAMP (:data:`PLACEHOLDER`) that is then replaced
 by the build's, so the events cache can keep the bytes from one build to the next.
@@ -14,11 +21,12 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import UTC, date, datetime, timedelta
-from zoneinfo import ZoneInfo
 
-from icalendar import Calendar, Event as VEvent, Timezone, vDatetime, vText, vUri
+from icalendar import Calendar, Event as VEvent, vDatetime, vText, vUri
 
 from .model import Event, Occurrence
+from .timing import happens_twice
+from .vtimezone import vtimezone
 
 PRODID = "-//Medicare for All chapter site kit//events//EN"
 #: iCalendar STATUS and SEQUENCE for each of our statuses.
@@ -60,10 +68,7 @@ class Calendars:
         first = date(min(starts).year - 1, 1, 1)
         last = date(max(starts).year + 2, 1, 1)
         zones = sorted({e.zone.key for e in events} | {chapter_zone})
-        self.timezones = {
-            key: Timezone.from_tzinfo(ZoneInfo(key), first_date=first, last_date=last).to_ical()
-            for key in zones
-        }
+        self.timezones = {key: vtimezone(key, first, last) for key in zones}
         self.opening = self._opening()
         stamp = b"\r\nDTSTAMP:" + vDatetime(self.stamp).to_ical() + b"\r\n"
         #: Each event's VEVENTs with the placeholder DTSTAMP, for the events cache.
@@ -91,8 +96,12 @@ class Calendars:
         component = VEvent()
         component.add("uid", occurrence.uid)
         component.add("dtstamp", PLACEHOLDER)
-        component.add("dtstart", occurrence.start)
-        component.add("dtend", occurrence.end)
+        if occurrence.all_day:
+            component.add("dtstart", occurrence.start.date())
+            component.add("dtend", occurrence.end.date())
+        else:
+            component.add("dtstart", _instant(occurrence.start))
+            component.add("dtend", _instant(occurrence.end))
         component.add("summary", SUMMARY_PREFIX.get(event.status, "") + event.title)
         component.add("status", status)
         component.add("sequence", sequence)
@@ -110,7 +119,6 @@ class Calendars:
         head.add("prodid", PRODID)
         head.add("version", "2.0")
         head.add("calscale", "GREGORIAN")
-        head.add("method", "PUBLISH")
         head.add("x-wr-timezone", self.chapter_zone)
         head.add("refresh-interval", REFRESH, parameters={"VALUE": "DURATION"})
         head.add("x-published-ttl", "PT6H")
@@ -134,6 +142,11 @@ class Calendars:
                 b"END:VCALENDAR\r\n",
             ]
         )
+
+
+def _instant(when: datetime) -> datetime:
+    """A time as written in a VEVENT: local with its zone, or UTC when it happens twice."""
+    return when.astimezone(UTC) if happens_twice(when) else when
 
 
 def _location(event: Event) -> str:
