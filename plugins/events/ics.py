@@ -5,13 +5,9 @@ UID that is the same in every build (``<slug>-<first start in UTC>@<site host>``
 a rescheduled event keeps the UID of its previous start, so calendars move it
 instead of adding a second one), a DTSTAMP in UTC from the build date, and its
 times in the event's own timezone with that zone's VTIMEZONE in the file
-(yearly rules, :mod:`events.vtimezone`). A local time the clocks show twice (the
-night they fall back) is written in UTC, since a local time with a TZID means
-the first of the two (RFC 5545 3.3.5); an all-day event is a date (DTEND is the
-day after its last, exclusive). No METHOD: these are published calendars, not
-scheduling messages (METHOD:PUBLISH would need an ORGANIZER, RFC 5546), and
-CalDAV servers refuse METHOD in the events they store (RFC 4791 4.1), so a
-file imported into such a calendar must not carry it.
+(:mod:`events.vtimezone`); an occurrence with a local time the clocks show twice
+is written in UTC, an all-day one as dates. No METHOD, no X-WR-TIMEZONE (why:
+docs/architecture.md, events).
 Each VEVENT is serialised once and reused by every calendar that lists it. It is
 serialised with a placeholder DTSTAMP (:data:`PLACEHOLDER`) that is then replaced
 by the build's, so the events cache can keep the bytes from one build to the next.
@@ -100,8 +96,8 @@ class Calendars:
             component.add("dtstart", occurrence.start.date())
             component.add("dtend", occurrence.end.date())
         else:
-            component.add("dtstart", _instant(occurrence.start))
-            component.add("dtend", _instant(occurrence.end))
+            for name, when in zip(("dtstart", "dtend"), _times(occurrence), strict=True):
+                component.add(name, when)
         component.add("summary", SUMMARY_PREFIX.get(event.status, "") + event.title)
         component.add("status", status)
         component.add("sequence", sequence)
@@ -119,7 +115,6 @@ class Calendars:
         head.add("prodid", PRODID)
         head.add("version", "2.0")
         head.add("calscale", "GREGORIAN")
-        head.add("x-wr-timezone", self.chapter_zone)
         head.add("refresh-interval", REFRESH, parameters={"VALUE": "DURATION"})
         head.add("x-published-ttl", "PT6H")
         return head.to_ical().removesuffix(b"END:VCALENDAR\r\n")
@@ -144,9 +139,16 @@ class Calendars:
         )
 
 
-def _instant(when: datetime) -> datetime:
-    """A time as written in a VEVENT: local with its zone, or UTC when it happens twice."""
-    return when.astimezone(UTC) if happens_twice(when) else when
+def _times(occurrence: Occurrence) -> tuple[datetime, datetime]:
+    """Start and end as written: local with their zone, or both in UTC if one happens twice.
+
+    Both, because readers that add the length to the start on the wall clock
+    (recurring-ical-events) misplace an end in UTC after a local start.
+    """
+    start, end = occurrence.start, occurrence.end
+    if happens_twice(start) or happens_twice(end):
+        return start.astimezone(UTC), end.astimezone(UTC)
+    return start, end
 
 
 def _location(event: Event) -> str:
