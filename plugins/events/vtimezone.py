@@ -34,12 +34,13 @@ UNTIL_MARGIN = timedelta(days=1)
 
 @dataclass(frozen=True, slots=True)
 class Transition:
-    """A change of a zone's UTC offset or name: when (UTC), the offsets around it, the name."""
+    """A change of a zone's offset, name or DST flag: when (UTC), the offsets, what follows."""
 
     at: datetime
     before: timedelta
     after: timedelta
     name: str
+    daylight: bool
 
     @property
     def onset(self) -> datetime:
@@ -47,14 +48,15 @@ class Transition:
         return (self.at + self.before).replace(tzinfo=None)
 
     @property
-    def kind(self) -> tuple[timedelta, timedelta, str]:
-        """What a component shares: offsets from and to, and the name."""
-        return self.before, self.after, self.name
+    def kind(self) -> tuple[timedelta, timedelta, str, bool]:
+        """What a component shares: offsets from and to, name, daylight or standard."""
+        return self.before, self.after, self.name, self.daylight
 
 
-def _state(zone: ZoneInfo, instant: int) -> tuple[timedelta, str]:
+def _state(zone: ZoneInfo, instant: int) -> tuple[timedelta, str, bool]:
+    """Offset, name, and whether tzdata calls it daylight saving time (even negative)."""
     local = datetime.fromtimestamp(instant, zone)
-    return local.utcoffset(), local.tzname() or ""
+    return local.utcoffset(), local.tzname() or "", bool(local.dst())
 
 
 def transitions(zone: ZoneInfo, start: datetime, end: datetime) -> list[Transition]:
@@ -73,7 +75,7 @@ def transitions(zone: ZoneInfo, start: datetime, end: datetime) -> list[Transiti
                     before = middle
                 else:
                     after = middle
-            found.append(Transition(datetime.fromtimestamp(after, UTC), state[0], new[0], new[1]))
+            found.append(Transition(datetime.fromtimestamp(after, UTC), state[0], *new))
         instant, state = following, new
     return found
 
@@ -122,19 +124,14 @@ def _recur(rule: dict, run: list[Transition], end: datetime) -> dict:
 
 
 def _component(
-    kind: tuple[timedelta, timedelta, str],
-    start: datetime,
-    recur: dict | None = None,
-    daylight: bool | None = None,
+    kind: tuple[timedelta, timedelta, str, bool], start: datetime, recur: dict | None = None
 ) -> TimezoneStandard | TimezoneDaylight:
-    """One observance: DAYLIGHT when clocks go forward (unless ``daylight`` says), else STANDARD.
+    """One observance: DAYLIGHT where tzdata says daylight saving time, even negative.
 
-    By the direction only, as most calendars expect: tzdata's negative DST
-    (Europe/Dublin's winter) is written with summer as DAYLIGHT.
+    (Europe/Dublin's winter, Morocco's Ramadan hour: so the zone's STANDARD
+    time is its usual one; why it matters: docs/architecture.md.)
     """
-    before, after, name = kind
-    if daylight is None:
-        daylight = after > before
+    before, after, name, daylight = kind
     component = TimezoneDaylight() if daylight else TimezoneStandard()
     component.add("DTSTART", start)
     if recur is not None:
@@ -152,14 +149,10 @@ def vtimezone(key: str, first: date, last: date) -> bytes:
     start = datetime(first.year, first.month, first.day, tzinfo=UTC)
     end = datetime(last.year, last.month, last.day, tzinfo=UTC)
     changes = transitions(zone, start, end)
-    offset, name = _state(zone, int(start.timestamp()))
-    # What the clocks show from the start of the range: daylight if they go back next.
+    offset, name, daylight = _state(zone, int(start.timestamp()))
+    # What the clocks show from the start of the range.
     components = [
-        _component(
-            (offset, offset, name),
-            (start + offset).replace(tzinfo=None),
-            daylight=bool(changes) and changes[0].after < changes[0].before,
-        )
+        _component((offset, offset, name, daylight), (start + offset).replace(tzinfo=None))
     ]
     by_kind: dict[tuple, list[Transition]] = {}
     for change in changes:
