@@ -513,28 +513,28 @@ def start_of(entry: EventEntry, zone: ZoneInfo) -> datetime:
     return localize(entry.start, zone)[0]
 
 
-#: (message, hint) for an end or date that is not of the start's kind, by "all day".
-_OTHER_KIND = {
-    True: (
-        "has a time, but 'start' is a day alone (an all-day event)",
-        "write the day alone, e.g. '2027-04-11', or give 'start' a time too",
-    ),
-    False: (
+def _other_kind(value: datetime | date, start: datetime | date) -> tuple[str, str]:
+    """(message, hint) for an end or date that is not of the start's kind."""
+    if isinstance(value, datetime):
+        return (
+            "has a time, but 'start' is a day alone (an all-day event)",
+            f"write the day alone, e.g. '{value:%Y-%m-%d}', or give 'start' a time too",
+        )
+    return (
         "is a day without a time, but 'start' has a time",
-        "add the time, e.g. '2027-04-11 16:00', or write 'start' as a day alone for an "
-        "all-day event",
-    ),
-}
+        f"add the time, e.g. '{value} {start:%H:%M}', or write 'start' as a day alone "
+        "for an all-day event",
+    )
 
 
 def _check_kinds(entry: EventEntry, check: _Checker) -> None:
     """An all-day event's end and dates are days; a timed event's have a time of day."""
     all_day = is_all_day(entry)
     if entry.end is not None and isinstance(entry.end, datetime) == all_day:
-        check.error("end", *_OTHER_KIND[all_day])
+        check.error("end", *_other_kind(entry.end, entry.start))
     for index, extra in enumerate(entry.dates):
         if isinstance(extra, datetime) == all_day:
-            check.error("dates", *_OTHER_KIND[all_day], index=index)
+            check.error("dates", *_other_kind(extra, entry.start), index=index)
 
 
 def _local_starts(entry: EventEntry, local: datetime, check: _Checker) -> list[datetime]:
