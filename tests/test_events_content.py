@@ -330,29 +330,42 @@ def test_missing_field_is_named_with_a_fix(tmp_path):
     assert (problem.message, problem.hint) == ("is required but missing", "add a line 'type: ...'")
 
 
+#: (fields after a timed start, the field reported, words of its message)
+TIMED_RULES = [
+    ("  repeat: weekly\n", "repeat", "needs an end date"),
+    ("  until: 2027-01-01\n", "until", "only for repeating events"),
+    ("  repeat: weekly\n  until: 2026-01-01\n", "until", "is before the start"),
+    ("  repeat: weekly\n  until: 2036-01-01\n", "until", "more than 260"),
+    ("  status: rescheduled\n", "status", "needs the old time"),
+    ("  previous_start: 2026-12-01 10:00\n", "previous_start", "only for rescheduled"),
+    ("  cancelled_reason: Rain\n", "cancelled_reason", "not cancelled"),
+    ("  cancelled: true\n  status: postponed\n", "cancelled", "cannot go with status"),
+    ("  slug: calendar\n", "slug", "address of a page of the events listing"),
+    ("  slug: Not A Slug\n", "slug", "must be lower-case letters, digits and hyphens"),
+    ("  repeat: daily\n  until: 2027-01-01\n", "repeat", "is not a way to repeat"),
+    ("  end: 2026-12-05\n", "end", "is a day without a time, but 'start' has a time"),
+    ("  dates: [2026-12-12]\n", "dates", "is a day without a time"),
+    ("  end: 2026-12-05T09:00-06:00\n", "end", "must be after the start"),
+    ("  dates: [2026-12-12 10:00, not a date]\n", "dates.1", "is not a date and time"),
+    ("  contact: javascript:alert(1)\n", "contact", "must be a name, e-mail address"),
+]
+#: The same after an all-day start (a date alone).
+ALL_DAY_RULES = [
+    ("  end: 2026-12-06 18:00\n", "end", "has a time, but 'start' is a day alone"),
+    ("  end: 2026-12-04\n", "end", "is before the start (got 2026-12-04, start 2026-12-05)"),
+    ("  dates: [2026-12-12, 2026-12-19 10:00]\n", "dates", "has a time, but 'start'"),
+    ("  repeat: weekly\n  until: 2026-01-01\n", "until", "is before the start"),
+    ("  repeat: weekly\n", "repeat", "needs an end date"),
+]
+
+
 @pytest.mark.parametrize(
-    ("fields", "field", "needle"),
-    [
-        ("  repeat: weekly\n", "repeat", "needs an end date"),
-        ("  until: 2027-01-01\n", "until", "only for repeating events"),
-        ("  repeat: weekly\n  until: 2026-01-01\n", "until", "is before the start"),
-        ("  repeat: weekly\n  until: 2036-01-01\n", "until", "more than 260"),
-        ("  status: rescheduled\n", "status", "needs the old time"),
-        ("  previous_start: 2026-12-01 10:00\n", "previous_start", "only for rescheduled"),
-        ("  cancelled_reason: Rain\n", "cancelled_reason", "not cancelled"),
-        ("  cancelled: true\n  status: postponed\n", "cancelled", "cannot go with status"),
-        ("  slug: calendar\n", "slug", "address of a page of the events listing"),
-        ("  slug: Not A Slug\n", "slug", "must be lower-case letters, digits and hyphens"),
-        ("  repeat: daily\n  until: 2027-01-01\n", "repeat", "is not a way to repeat"),
-        ("  end: 2026-12-05\n", "end", "is a day without a time, but 'start' has a time"),
-        ("  dates: [2026-12-12]\n", "dates", "is a day without a time"),
-        ("  end: 2026-12-05T09:00-06:00\n", "end", "must be after the start"),
-        ("  dates: [2026-12-12 10:00, not a date]\n", "dates.1", "is not a date and time"),
-        ("  contact: javascript:alert(1)\n", "contact", "must be a name, e-mail address"),
-    ],
+    ("start", "fields", "field", "needle"),
+    [("2026-12-05 10:00", *case) for case in TIMED_RULES]
+    + [("2026-12-05", *case) for case in ALL_DAY_RULES],
 )
-def test_rules_between_fields_are_reported_on_their_line(tmp_path, fields, field, needle):
-    text = "- title: Event\n  type: meeting\n  start: 2026-12-05 10:00\n  location: Hall\n" + fields
+def test_rules_between_fields_are_reported_on_their_line(tmp_path, start, fields, field, needle):
+    text = f"- title: Event\n  type: meeting\n  start: {start}\n  location: Hall\n" + fields
     found = problems(tmp_path, {"events/a.yml": text})
     (problem,) = found.values()
     assert problem.field == f"'Event'.{field}"
@@ -360,27 +373,6 @@ def test_rules_between_fields_are_reported_on_their_line(tmp_path, fields, field
     assert problem.line == 5 + names.index(field.split(".")[0])
     assert needle in problem.message
     assert problem.hint  # every problem says what to write
-
-
-@pytest.mark.parametrize(
-    ("fields", "field", "needle"),
-    [
-        ("  end: 2026-12-06 18:00\n", "end", "has a time, but 'start' is a day alone"),
-        ("  end: 2026-12-04\n", "end", "is before the start (got 2026-12-04, start 2026-12-05)"),
-        ("  dates: [2026-12-12, 2026-12-19 10:00]\n", "dates", "has a time, but 'start'"),
-        ("  repeat: weekly\n  until: 2026-01-01\n", "until", "is before the start"),
-        ("  repeat: weekly\n", "repeat", "needs an end date"),
-    ],
-)
-def test_rules_of_all_day_events_are_reported_on_their_line(tmp_path, fields, field, needle):
-    text = "- title: Day\n  type: rally\n  start: 2026-12-05\n  location: Hall\n" + fields
-    found = problems(tmp_path, {"events/a.yml": text})
-    (problem,) = found.values()
-    assert problem.field == f"'Day'.{field}"
-    names = [line.split(":")[0].strip() for line in fields.splitlines()]
-    assert problem.line == 5 + names.index(field)
-    assert needle in problem.message
-    assert problem.hint
 
 
 def test_a_file_that_is_not_a_list_is_reported(tmp_path):
