@@ -126,7 +126,7 @@ def new_candidate(
     help={
         "title": "what readers see first, e.g. 'Door knocking in Atwood'",
         "type": "canvass, town-hall, panel, rally, phonebank, training, meeting or other",
-        "start": "local date and time, e.g. 2026-12-05 10:00",
+        "start": "local date and time, e.g. 2026-12-05 10:00 (a date alone: all day)",
         "location": "the place's name (or give --online)",
         "address": "street address of a public place (optional; never a member's home)",
         "online": "https:// link to join, for an online event",
@@ -145,7 +145,7 @@ def new_event(
     type = _ask(
         type, "Type (canvass, town-hall, panel, rally, phonebank, training, meeting, other)"
     )
-    start = _ask(start, "Starts (YYYY-MM-DD HH:MM)")
+    start = _ask(start, "Starts (YYYY-MM-DD HH:MM, or YYYY-MM-DD for all day)")
     if not (location or online):
         location = _ask(location, "Place name (leave empty for an online event)")
         online = "" if location else _ask(online, "Link to join (https://...)")

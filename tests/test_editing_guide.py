@@ -9,11 +9,13 @@ second site) and built with the real Pelican; the build must succeed without any
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
 from pathlib import Path
 import re
 import shutil
 
 import pytest
+import vobject
 
 from sitebuild import FIXTURES, ROOT, build_site, write_tree
 
@@ -69,3 +71,20 @@ def test_every_example_of_a_guide_page_builds(page, tmp_path, capsys):
             slug = re.search(r"^Slug:\s*(\S+)", text, re.MULTILINE)
             if relative.endswith(".md") and slug:
                 assert slug[1] in published, f"{relative} did not become a page"
+
+
+def test_the_guide_s_two_fall_back_vigils_are_an_hour_apart_in_calendars(tmp_path):
+    """The guide's 1:30-05:00 and 1:30-06:00 are two instants, as vobject reads our calendar."""
+    (text,) = [t for path, t in examples(GUIDE / "events.md") if path == "events/late.yml"]
+    content = tmp_path / "content"
+    shutil.copytree(FIXTURES / "minimal" / "content", content)  # chapter in America/Chicago
+    write_tree(content, {"events/late.yml": text})
+    output = build_site(content, tmp_path / "output")
+    calendar = (output / "events" / "calendar.ics").read_bytes().decode("utf-8")
+    (events,) = [c.vevent_list for c in vobject.readComponents(calendar)]
+    times = sorted(tuple(t.value.astimezone(UTC) for t in (e.dtstart, e.dtend)) for e in events)
+    three_am = datetime(2026, 11, 1, 9, 0, tzinfo=UTC)  # 03:00 CST
+    assert times == [
+        (datetime(2026, 11, 1, 6, 30, tzinfo=UTC), three_am),  # the first 1:30 (CDT)
+        (datetime(2026, 11, 1, 7, 30, tzinfo=UTC), three_am),  # the second (CST)
+    ]

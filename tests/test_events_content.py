@@ -6,7 +6,7 @@ the build date is pinned to 2026-11-25 12:00 UTC by conftest.
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 import json
 from pathlib import Path
 
@@ -124,6 +124,87 @@ def test_an_event_in_another_timezone_says_its_zone(tmp_path):
     assert card.find("time")["datetime"] == "2026-12-09T20:00:00-05:00"
     assert card.select_one(".event-time").get_text() == "8:00 PM – 10:00 PM EST"
     assert card.select_one(".meta:not(:has(time))").get_text(" ", strip=True) == "Panel · Online"
+
+
+DAYS = """\
+- title: Day of action
+  slug: day-of-action
+  type: rally
+  start: 2026-12-12
+  timezone: America/New_York
+  location: Everywhere
+- title: Weekend of action
+  slug: weekend-of-action
+  type: canvass
+  start: 2026-12-19
+  end: 2026-12-20
+  location: Everywhere
+- title: Weekend training
+  slug: weekend-training
+  type: training
+  start: 2026-12-05 09:00
+  end: 2026-12-06 16:00
+  location: Union hall
+- title: Today, all day
+  slug: today
+  type: other
+  start: 2026-11-25
+  location: Everywhere
+- title: Yesterday, all day
+  slug: yesterday
+  type: other
+  start: 2026-11-24
+  location: Everywhere
+"""
+
+
+def when(output: Path, slug: str):
+    """The "When" of an event's page: its text and its <time> values."""
+    page = soup(output / "events" / slug / "index.html")
+    facts = {dt.get_text(strip=True): dt.find_next_sibling("dd") for dt in page.select("dt")}
+    times = [t["datetime"] for t in facts["When"].find_all("time")]
+    return " ".join(facts["When"].get_text().split()), times, page
+
+
+def test_all_day_and_several_day_events_show_their_days(tmp_path):
+    output = build(tmp_path, {"events/days.yml": DAYS})
+    text, times, page = when(output, "day-of-action")
+    assert (text, times) == ("Saturday, December 12, 2026, all day", ["2026-12-12"])
+    assert "Times are in" not in page.get_text()  # a day has no time to put in a zone
+    (data,) = jsonld(page)
+    assert (data["startDate"], data["endDate"]) == ("2026-12-12", "2026-12-12")
+    text, times, page = when(output, "weekend-of-action")
+    assert text == "Saturday, December 19, 2026 – Sunday, December 20, 2026, all day"
+    assert times == ["2026-12-19", "2026-12-20"]
+    (data,) = jsonld(page)
+    assert (data["startDate"], data["endDate"]) == ("2026-12-19", "2026-12-20")
+    text, times, _ = when(output, "weekend-training")
+    assert text == "Saturday, December 5, 2026, 9:00 AM – Sunday, December 6, 2026, 4:00 PM"
+    assert times == ["2026-12-05T09:00:00-06:00", "2026-12-06T16:00:00-06:00"]
+    description = soup(output / "events" / "weekend-training" / "index.html").find(
+        "meta", attrs={"name": "description"}
+    )["content"]
+    assert description.startswith("Saturday, December 5, 2026, 9:00 AM – Sunday, December 6")
+
+
+def test_an_all_day_event_is_upcoming_until_the_day_ends_where_it_is(tmp_path):
+    """Built at 6:00 AM in Chicago on November 25: that day is on, the day before is past."""
+    output = build(tmp_path, {"events/days.yml": DAYS})
+    upcoming = [
+        a.get_text() for a in soup(output / "events" / "index.html").select(".event-card h3 a")
+    ]
+    past = [
+        a.get_text()
+        for a in soup(output / "events" / "past" / "index.html").select(".event-card h3 a")
+    ]
+    assert upcoming[0] == "Today, all day" and "Yesterday, all day" not in upcoming
+    assert past == ["Yesterday, all day"]
+    feed = json.loads((output / "events" / "upcoming.json").read_text())
+    today = feed["items"][0]["_event"]
+    assert (today["all_day"], today["start"], today["end"]) == (True, "2026-11-25", "2026-11-25")
+    ics = calendar(output / "events" / "weekend-of-action.ics")
+    (vevent,) = ics.walk("VEVENT")
+    assert (vevent.start, vevent.end) == (date(2026, 12, 19), date(2026, 12, 21))  # exclusive
 
 
 def test_editor_html_is_escaped_or_sanitised_and_no_script_reaches_a_page(tmp_path):
@@ -251,27 +332,42 @@ def test_missing_field_is_named_with_a_fix(tmp_path):
     assert (problem.message, problem.hint) == ("is required but missing", "add a line 'type: ...'")
 
 
+#: (fields after a timed start, the field reported, words of its message)
+TIMED_RULES = [
+    ("  repeat: weekly\n", "repeat", "needs an end date"),
+    ("  until: 2027-01-01\n", "until", "only for repeating events"),
+    ("  repeat: weekly\n  until: 2026-01-01\n", "until", "is before the start"),
+    ("  repeat: weekly\n  until: 2036-01-01\n", "until", "more than 260"),
+    ("  status: rescheduled\n", "status", "needs the old time"),
+    ("  previous_start: 2026-12-01 10:00\n", "previous_start", "only for rescheduled"),
+    ("  cancelled_reason: Rain\n", "cancelled_reason", "not cancelled"),
+    ("  cancelled: true\n  status: postponed\n", "cancelled", "cannot go with status"),
+    ("  slug: calendar\n", "slug", "address of a page of the events listing"),
+    ("  slug: Not A Slug\n", "slug", "must be lower-case letters, digits and hyphens"),
+    ("  repeat: daily\n  until: 2027-01-01\n", "repeat", "is not a way to repeat"),
+    ("  end: 2026-12-05\n", "end", "is a day without a time, but 'start' has a time"),
+    ("  dates: [2026-12-12]\n", "dates", "is a day without a time"),
+    ("  end: 2026-12-05T09:00-06:00\n", "end", "must be after the start"),
+    ("  dates: [2026-12-12 10:00, not a date]\n", "dates.1", "is not a date and time"),
+    ("  contact: javascript:alert(1)\n", "contact", "must be a name, e-mail address"),
+]
+#: The same after an all-day start (a date alone).
+ALL_DAY_RULES = [
+    ("  end: 2026-12-06 18:00\n", "end", "has a time, but 'start' is a day alone"),
+    ("  end: 2026-12-04\n", "end", "is before the start (got 2026-12-04, start 2026-12-05)"),
+    ("  dates: [2026-12-12, 2026-12-19 10:00]\n", "dates", "has a time, but 'start'"),
+    ("  repeat: weekly\n  until: 2026-01-01\n", "until", "is before the start"),
+    ("  repeat: weekly\n", "repeat", "needs an end date"),
+]
+
+
 @pytest.mark.parametrize(
-    ("fields", "field", "needle"),
-    [
-        ("  repeat: weekly\n", "repeat", "needs an end date"),
-        ("  until: 2027-01-01\n", "until", "only for repeating events"),
-        ("  repeat: weekly\n  until: 2026-01-01\n", "until", "is before the start"),
-        ("  repeat: weekly\n  until: 2036-01-01\n", "until", "more than 260"),
-        ("  status: rescheduled\n", "status", "needs the old time"),
-        ("  previous_start: 2026-12-01 10:00\n", "previous_start", "only for rescheduled"),
-        ("  cancelled_reason: Rain\n", "cancelled_reason", "not cancelled"),
-        ("  cancelled: true\n  status: postponed\n", "cancelled", "cannot go with status"),
-        ("  slug: calendar\n", "slug", "address of a page of the events listing"),
-        ("  slug: Not A Slug\n", "slug", "must be lower-case letters, digits and hyphens"),
-        ("  repeat: daily\n  until: 2027-01-01\n", "repeat", "is not a way to repeat"),
-        ("  end: 2026-12-05\n", "end", "needs a time of day"),
-        ("  dates: [2026-12-12 10:00, not a date]\n", "dates.1", "is not a date and time"),
-        ("  contact: javascript:alert(1)\n", "contact", "must be a name, e-mail address"),
-    ],
+    ("start", "fields", "field", "needle"),
+    [("2026-12-05 10:00", *case) for case in TIMED_RULES]
+    + [("2026-12-05", *case) for case in ALL_DAY_RULES],
 )
-def test_rules_between_fields_are_reported_on_their_line(tmp_path, fields, field, needle):
-    text = "- title: Event\n  type: meeting\n  start: 2026-12-05 10:00\n  location: Hall\n" + fields
+def test_rules_between_fields_are_reported_on_their_line(tmp_path, start, fields, field, needle):
+    text = f"- title: Event\n  type: meeting\n  start: {start}\n  location: Hall\n" + fields
     found = problems(tmp_path, {"events/a.yml": text})
     (problem,) = found.values()
     assert problem.field == f"'Event'.{field}"

@@ -5,12 +5,14 @@ from __future__ import annotations
 from datetime import UTC, datetime
 import json
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 import icalendar
 import yaml
 
 from sitebuild import ROOT, soup
 
+SAMPLE_ZONE = ZoneInfo("America/Chicago")  # content/chapter.yml
 REQUIRED_JSONLD = {
     "@context",
     "@type",
@@ -25,6 +27,15 @@ REQUIRED_JSONLD = {
     "image",
     "url",
 }
+
+
+def instant(text: str) -> datetime:
+    """An ISO date and time with its offset, or a date alone (all day): its local midnight."""
+    value = datetime.fromisoformat(text)
+    if len(text) == 10:
+        return value.replace(tzinfo=SAMPLE_ZONE)
+    assert value.utcoffset() is not None, text
+    return value
 
 
 def test_a_meeting_in_a_members_home_shows_the_neighbourhood_and_how_to_get_the_address(
@@ -54,8 +65,7 @@ def test_every_event_page_has_valid_event_jsonld(sample_site: Path):
         for data in json.loads(script.string):
             assert data.keys() >= REQUIRED_JSONLD, path
             assert data["@type"] == "Event"
-            for key in ("startDate", "endDate"):
-                assert datetime.fromisoformat(data[key]).utcoffset() is not None
+            assert instant(data["startDate"]) <= instant(data["endDate"])  # dates: inclusive
             assert data["url"].startswith("https://m4a.madisondsa.org/events/")
             locations = (
                 data["location"] if isinstance(data["location"], list) else [data["location"]]
@@ -72,12 +82,15 @@ def test_every_calendar_file_parses_with_icalendar(sample_site: Path):
     stamp = datetime(2026, 11, 25, 12, tzinfo=UTC)
     for path in files:
         cal = icalendar.Calendar.from_ical(path.read_bytes())
-        assert str(cal["VERSION"]) == "2.0" and str(cal["METHOD"]) == "PUBLISH"
+        # No METHOD: a published calendar, not a scheduling message (RFC 4791 4.1, RFC 5546).
+        assert str(cal["VERSION"]) == "2.0" and "METHOD" not in cal
         tzids = {str(tz["TZID"]) for tz in cal.walk("VTIMEZONE")}
         for vevent in cal.walk("VEVENT"):
             assert vevent["DTSTAMP"].dt == stamp
-            assert vevent.start.tzinfo is not None and vevent.end > vevent.start
-            assert str(vevent["DTSTART"].params["TZID"]) in tzids
+            assert vevent.end > vevent.start
+            if isinstance(vevent.start, datetime):  # else all day: a date, DTEND exclusive
+                assert vevent.start.tzinfo is not None
+                assert str(vevent["DTSTART"].params.get("TZID", "UTC")) in tzids | {"UTC"}
             assert str(vevent["URL"]).startswith("https://m4a.madisondsa.org/events/")
     whole = icalendar.Calendar.from_ical((sample_site / "events" / "calendar.ics").read_bytes())
     uids = [str(v["UID"]) for v in whole.walk("VEVENT")]
@@ -90,12 +103,11 @@ def test_json_feed_lists_upcoming_events_in_order(sample_site: Path):
     feed = json.loads((sample_site / "events" / "upcoming.json").read_text())
     assert feed["version"] == "https://jsonfeed.org/version/1.1"
     items = feed["items"]
-    starts = [datetime.fromisoformat(i["_event"]["start"]) for i in items]
+    starts = [instant(i["_event"]["start"]) for i in items]
     assert starts == sorted(starts)
-    assert all(
-        datetime.fromisoformat(i["_event"]["end"]) > datetime(2026, 11, 25, 12, tzinfo=UTC)
-        for i in items
-    )
+    assert all(instant(i["_event"]["end"]) > datetime(2026, 11, 25, 12, tzinfo=UTC) for i in items)
+    day = next(i["_event"] for i in items if i["title"].startswith("Statewide day of action"))
+    assert (day["all_day"], day["start"], day["end"]) == (True, "2027-01-23", "2027-01-23")
     assert {i["_event"]["status"] for i in items} >= {
         "scheduled",
         "cancelled",
@@ -109,7 +121,7 @@ def test_listing_is_grouped_by_month_with_place_type_and_rsvp(sample_site: Path)
     page = soup(sample_site / "events" / "index.html")
     months = [h.get_text() for h in page.select('main section[aria-labelledby^="month-"] > h2')]
     assert months == ["December 2026", "January 2027", "February 2027", "March 2027"]
-    times = [datetime.fromisoformat(t["datetime"]) for t in page.select(".event-card time")]
+    times = [instant(c.find("time")["datetime"]) for c in page.select(".event-card")]
     assert times == sorted(times)
     atwood = next(
         c for c in page.select(".event-card") if "Door knocking in Atwood" in c.h3.get_text()

@@ -24,14 +24,18 @@ def test_local_times_parse(text, expected):
     assert parse_when(text) == expected
 
 
+@pytest.mark.parametrize("value", ["2027-04-10", " 2027-04-10 ", date(2027, 4, 10)])
+def test_a_date_alone_is_a_day_for_an_all_day_event(value):
+    parsed = parse_when(value)
+    assert parsed == date(2027, 4, 10) and not isinstance(parsed, datetime)
+
+
 def test_iso_time_with_offset_keeps_it():
     parsed = parse_when("2026-11-01T01:30-05:00")
     assert parsed.utcoffset() == timedelta(hours=-5)
 
 
-@pytest.mark.parametrize(
-    "value", ["2026-12-05", date(2026, 12, 5), "next Tuesday", "12/5/2026 10am", 10]
-)
+@pytest.mark.parametrize("value", ["2026-12-5", "next Tuesday", "12/5/2026 10am", 10])
 def test_values_that_are_not_a_date_and_time_are_refused(value):
     with pytest.raises(ValueError, match=r"; write e\.g\."):
         parse_when(value)

@@ -29,6 +29,7 @@ BUILD_ONLY = {
     "chapter-unknown-timezone": "the schema checks a timezone's shape, not the tz database",
     "events-bad-date": "the schema says a start is text; only the build parses it",
     "events-end-before-start": "a rule between two fields",
+    "events-all-day-end-with-time": "a rule between two fields (an all-day start, a timed end)",
     "events-time-skipped-by-dst": "a rule of the tz database",
     "events-ambiguous-time": "a rule of the tz database",
     "events-unknown-timezone": "the schema checks a timezone's shape, not the tz database",

@@ -2,8 +2,9 @@
 
 Standard JSON Feed items (id, url, title, summary, content_text,
 date_published, tags) with the event's facts in a ``_event`` extension object:
-start and end with offsets, timezone, type, status, place, links. A private
-address is not in the model, so not here.
+start and end with offsets (for an all-day event, ``all_day`` and the first and
+last days alone), timezone, type, status, place, links. A private address is not
+in the model, so not here.
 
 Each item is one date of an event; its ``url`` is that date's element on the
 event's page. ``date_published`` is the date's start: the one date an event
@@ -31,8 +32,9 @@ def upcoming_feed(
     for o in occurrences:
         event = o.event
         facts = {
-            "start": o.start.isoformat(),
-            "end": o.end.isoformat(),
+            "start": o.start_iso,
+            "end": o.end_iso,
+            "all_day": o.all_day,
             "timezone": event.zone.key,
             "type": event.type,
             "status": event.status,

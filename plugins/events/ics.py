@@ -4,7 +4,10 @@ Built with the ``icalendar`` library. Every occurrence is its own VEVENT with a
 UID that is the same in every build (``<slug>-<first start in UTC>@<site host>``;
 a rescheduled event keeps the UID of its previous start, so calendars move it
 instead of adding a second one), a DTSTAMP in UTC from the build date, and its
-times in the event's own timezone with that zone's VTIMEZONE in the file.
+times in the event's own timezone with that zone's VTIMEZONE in the file
+(:mod:`events.vtimezone`); an occurrence with a local time the clocks show twice
+is written in UTC, an all-day one as dates. No METHOD, no X-WR-TIMEZONE (why:
+docs/architecture.md, events).
 Each VEVENT is serialised once and reused by every calendar that lists it. It is
 serialised with a placeholder DTSTAMP (:data:`PLACEHOLDER`) that is then replaced
 by the build's, so the events cache can keep the bytes from one build to the next.
@@ -14,11 +17,12 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import UTC, date, datetime, timedelta
-from zoneinfo import ZoneInfo
 
-from icalendar import Calendar, Event as VEvent, Timezone, vDatetime, vText, vUri
+from icalendar import Calendar, Event as VEvent, vDatetime, vText, vUri
 
 from .model import Event, Occurrence
+from .timing import happens_twice
+from .vtimezone import vtimezone
 
 PRODID = "-//Medicare for All chapter site kit//events//EN"
 #: iCalendar STATUS and SEQUENCE for each of our statuses.
@@ -60,10 +64,7 @@ class Calendars:
         first = date(min(starts).year - 1, 1, 1)
         last = date(max(starts).year + 2, 1, 1)
         zones = sorted({e.zone.key for e in events} | {chapter_zone})
-        self.timezones = {
-            key: Timezone.from_tzinfo(ZoneInfo(key), first_date=first, last_date=last).to_ical()
-            for key in zones
-        }
+        self.timezones = {key: vtimezone(key, first, last) for key in zones}
         self.opening = self._opening()
         stamp = b"\r\nDTSTAMP:" + vDatetime(self.stamp).to_ical() + b"\r\n"
         #: Each event's VEVENTs with the placeholder DTSTAMP, for the events cache.
@@ -91,8 +92,12 @@ class Calendars:
         component = VEvent()
         component.add("uid", occurrence.uid)
         component.add("dtstamp", PLACEHOLDER)
-        component.add("dtstart", occurrence.start)
-        component.add("dtend", occurrence.end)
+        if occurrence.all_day:
+            component.add("dtstart", occurrence.start.date())
+            component.add("dtend", occurrence.end.date())
+        else:
+            for name, when in zip(("dtstart", "dtend"), _times(occurrence), strict=True):
+                component.add(name, when)
         component.add("summary", SUMMARY_PREFIX.get(event.status, "") + event.title)
         component.add("status", status)
         component.add("sequence", sequence)
@@ -110,8 +115,6 @@ class Calendars:
         head.add("prodid", PRODID)
         head.add("version", "2.0")
         head.add("calscale", "GREGORIAN")
-        head.add("method", "PUBLISH")
-        head.add("x-wr-timezone", self.chapter_zone)
         head.add("refresh-interval", REFRESH, parameters={"VALUE": "DURATION"})
         head.add("x-published-ttl", "PT6H")
         return head.to_ical().removesuffix(b"END:VCALENDAR\r\n")
@@ -134,6 +137,18 @@ class Calendars:
                 b"END:VCALENDAR\r\n",
             ]
         )
+
+
+def _times(occurrence: Occurrence) -> tuple[datetime, datetime]:
+    """Start and end as written: local with their zone, or both in UTC if one happens twice.
+
+    Both, because readers that add the length to the start on the wall clock
+    (recurring-ical-events) misplace an end in UTC after a local start.
+    """
+    start, end = occurrence.start, occurrence.end
+    if happens_twice(start) or happens_twice(end):
+        return start.astimezone(UTC), end.astimezone(UTC)
+    return start, end
 
 
 def _location(event: Event) -> str:

@@ -1,7 +1,7 @@
 """schema.org ``Event`` structured data (JSON-LD) for an event's page.
 
 One ``Event`` per occurrence, with the properties Google's event rich results
-require and recommend: name, startDate and endDate with their UTC offset,
+require and recommend: name, startDate and endDate with their UTC offset (days for all day),
 eventStatus (including EventCancelled, EventPostponed, EventRescheduled with
 previousStartDate), eventAttendanceMode, location (a Place with its address, a
 VirtualLocation, or both), description, organizer, offers (the RSVP link),
@@ -77,8 +77,8 @@ def event_objects(event: Event, *, page_url: str, chapter: Chapter, image: str) 
     return [
         {
             **base,
-            "startDate": o.start.isoformat(),
-            "endDate": o.end.isoformat(),
+            "startDate": o.start_iso,
+            "endDate": o.end_iso,
             "@id": f"{page_url}#{o.anchor}",
         }
         for o in event.occurrences

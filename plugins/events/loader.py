@@ -22,8 +22,7 @@ from site_core.validation import validate
 from site_core.yamlfile import LineDict, LineList, load_yaml
 
 from .cache import FileReading, ReadCache
-from .model import BuildFacts, Event, EventEntry, build_event, far_away
-from .timing import localize
+from .model import BuildFacts, Event, EventEntry, build_event, far_away, start_of
 
 PATTERNS = ("*.yml", "*.yaml")
 
@@ -69,7 +68,7 @@ def read_file(path: Path, report: ProblemReport, facts: BuildFacts) -> FileReadi
         event = build_event(entry, item, path, report, prefix, facts, source)
         if event is not None:
             reading.events.append(event)
-            start = localize(entry.start, event.zone)[0]
+            start = start_of(entry, event.zone)
             reading.starts.append((start, item.line_of("start"), f"{prefix}start"))
     return reading
 

@@ -6,13 +6,15 @@ which the JSON Schema editors use is generated). Rules that need more than one
 field (an end after its start, a local time that exists in its timezone,
 repeats) are in :func:`build_event`, which turns a valid entry into an
 :class:`Event` with aware datetimes and its :class:`Occurrence` list, and
-records every problem it finds instead of stopping at the first.
+records every problem it finds instead of stopping at the first. An event whose
+``start`` is a date alone is an all-day event: each occurrence runs from the
+first instant of its first day to the first instant of the day after its last.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 from functools import lru_cache
 import re
 from typing import Annotated, Literal
@@ -31,11 +33,13 @@ from site_core.suggest import did_you_mean
 
 from .timing import (
     date_label,
+    day_start,
+    elapsed,
+    later,
     localize,
     parse_day,
     parse_when,
     repeat_starts,
-    short_date_label,
     time_label,
 )
 
@@ -109,11 +113,15 @@ def _as_list(value):
 
 _WHEN_SCHEMA = {
     "type": "string",
-    "description": "Local date and time in the event's timezone, or ISO 8601 with an offset.",
-    "examples": ["2026-12-05 10:00", "2026-11-01T01:30-05:00"],
+    "description": (
+        "Local date and time in the event's timezone, or ISO 8601 with an offset; "
+        "a date alone for an all-day event."
+    ),
+    "examples": ["2026-12-05 10:00", "2026-11-01T01:30-05:00", "2027-04-10"],
 }
 
-When = Annotated[datetime, BeforeValidator(parse_when), WithJsonSchema(_WHEN_SCHEMA)]
+#: A start or end: a datetime (naive = local, or with an offset), or a date (all day).
+When = Annotated[datetime | date, BeforeValidator(parse_when), WithJsonSchema(_WHEN_SCHEMA)]
 Day = Annotated[
     date,
     BeforeValidator(parse_day),
@@ -135,7 +143,10 @@ class EventEntry(Strict):
         Field(description="The kind of event; the listing can be filtered by it."),
     ]
     start: When
-    end: When | None = Field(None, description="Default: a usual length for the type.")
+    end: When | None = Field(
+        None,
+        description="Default: a usual length for the type. All day: the last day (default: one).",
+    )
     timezone: Timezone | None = Field(None, description="IANA name; default: the chapter's.")
     location: str | None = Field(
         None, description="The place's name; for a member's home, only the neighbourhood."
@@ -177,7 +188,9 @@ class EventEntry(Strict):
         BeforeValidator(_one_of(REPEATS, "a way to repeat")),
     ] = None
     until: Day | None = Field(None, description="Last day of a repeat.")
-    dates: list[When] = Field(default_factory=list, description="More start times.")
+    dates: list[When] = Field(
+        default_factory=list, description="More start times (days, for an all-day event)."
+    )
 
     @field_validator("contact")
     @classmethod
@@ -200,7 +213,11 @@ class EventFile(RootModel[list[EventEntry]]):
 
 @dataclass(frozen=True, slots=True)
 class Occurrence:
-    """One date of an event: the unit listings, calendars and feeds are made of."""
+    """One date of an event: the unit listings, calendars and feeds are made of.
+
+    ``start`` and ``end`` are instants in the event's zone; an all-day occurrence
+    runs from the start of its first day to the start of the day after its last.
+    """
 
     event: Event
     start: datetime
@@ -213,23 +230,70 @@ class Occurrence:
         return f"on-{self.start:%Y-%m-%d-%H%M}"
 
     @property
+    def all_day(self) -> bool:
+        """A day (or days) with no time: a day of action."""
+        return self.event.all_day
+
+    @property
+    def last_day(self) -> date:
+        """The day it ends on (for all day: the last day it covers)."""
+        if self.all_day:
+            return self.end.date() - timedelta(days=1)
+        return self.end.date()
+
+    @property
+    def spans_days(self) -> bool:
+        """It ends on another day than it starts."""
+        return self.last_day != self.start.date()
+
+    @property
+    def start_iso(self) -> str:
+        """The start in ISO 8601 (pages, JSON-LD, feed): the date alone for all day."""
+        return self.start.date().isoformat() if self.all_day else self.start.isoformat()
+
+    @property
+    def end_iso(self) -> str:
+        """The end in ISO 8601: for all day, the last day (inclusive, as schema.org means)."""
+        return self.last_day.isoformat() if self.all_day else self.end.isoformat()
+
+    @property
     def date_label(self) -> str:
         """Saturday, December 5, 2026."""
         return date_label(self.start)
 
     @property
-    def short_date(self) -> str:
-        """Sat, Dec 5."""
-        return short_date_label(self.start)
+    def end_date_label(self) -> str:
+        """The day it ends, in full: Sunday, December 6, 2026."""
+        return date_label(self.last_day)
+
+    @property
+    def start_time(self) -> str:
+        """10:00 AM; with the zone when the event is not in the chapter's."""
+        return time_label(self.start) + self._zone(self.start)
+
+    @property
+    def end_time(self) -> str:
+        """1:00 PM; with the zone when the event is not in the chapter's."""
+        return time_label(self.end) + self._zone(self.end)
 
     @property
     def time_label(self) -> str:
-        """10:00 AM – 1:00 PM, with the end's date when it ends on another day."""
-        end = time_label(self.end)
-        if self.end.date() != self.start.date():
-            end = f"{short_date_label(self.end)}, {end}"
-        zone = f" {self.start.strftime('%Z')}" if self.event.zone_differs else ""
-        return f"{time_label(self.start)} – {end}{zone}"
+        """10:00 AM – 1:00 PM, with the end's date when it ends on another day; or "all day"."""
+        if self.all_day:
+            return "all day"
+        if self.spans_days:
+            return f"{time_label(self.start)} – {self.end_date_label}, {self.end_time}"
+        return f"{time_label(self.start)} – {self.end_time}"
+
+    @property
+    def label(self) -> str:
+        """The whole date and time as one line of text, for descriptions."""
+        if self.all_day and self.spans_days:
+            return f"{self.date_label} – {self.end_date_label}, all day"
+        return f"{self.date_label}, {self.time_label}"
+
+    def _zone(self, when: datetime) -> str:
+        return f" {when.strftime('%Z')}" if self.event.zone_differs else ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -240,6 +304,7 @@ class Event:
     title: str
     type: str
     status: str
+    all_day: bool
     zone: ZoneInfo
     zone_differs: bool
     location: str | None
@@ -253,7 +318,7 @@ class Event:
     languages: tuple[str, ...]
     contact: str | None
     cancelled_reason: str | None
-    previous_start: datetime | None
+    previous_start: datetime | date | None
     source: str
     line: int | None
     #: The line the address comes from: ``slug:``, else the title (problems with it go there).
@@ -463,9 +528,44 @@ def _check_fields(entry: EventEntry, check: _Checker) -> None:
         )
 
 
-def _local_starts(entry: EventEntry, start: datetime, check: _Checker) -> list[datetime]:
-    """The local (naive) start times of every occurrence."""
-    local = start.replace(tzinfo=None)
+def is_all_day(entry: EventEntry) -> bool:
+    """An event whose start is a date alone: a day (or days) of action."""
+    return not isinstance(entry.start, datetime)
+
+
+def start_of(entry: EventEntry, zone: ZoneInfo) -> datetime:
+    """The instant an entry's ``start`` means (for all day, its day's first); not checked."""
+    if is_all_day(entry):
+        return day_start(entry.start, zone)
+    return localize(entry.start, zone)[0]
+
+
+def _other_kind(value: datetime | date, start: datetime | date) -> tuple[str, str]:
+    """(message, hint) for an end or date that is not of the start's kind."""
+    if isinstance(value, datetime):
+        return (
+            "has a time, but 'start' is a day alone (an all-day event)",
+            f"write the day alone, e.g. '{value:%Y-%m-%d}', or give 'start' a time too",
+        )
+    return (
+        "is a day without a time, but 'start' has a time",
+        f"add the time, e.g. '{value} {start:%H:%M}', or write 'start' as a day alone "
+        "for an all-day event",
+    )
+
+
+def _check_kinds(entry: EventEntry, check: _Checker) -> None:
+    """An all-day event's end and dates are days; a timed event's have a time of day."""
+    all_day = is_all_day(entry)
+    if entry.end is not None and isinstance(entry.end, datetime) == all_day:
+        check.error("end", *_other_kind(entry.end, entry.start))
+    for index, extra in enumerate(entry.dates):
+        if isinstance(extra, datetime) == all_day:
+            check.error("dates", *_other_kind(extra, entry.start), index=index)
+
+
+def _local_starts(entry: EventEntry, local: datetime, check: _Checker) -> list[datetime]:
+    """The local (naive) start times of every repeat, the first (``local``) included."""
     if entry.repeat and entry.until is not None:
         if entry.until < local.date():
             check.error(
@@ -486,6 +586,66 @@ def _local_starts(entry: EventEntry, start: datetime, check: _Checker) -> list[d
     return [local]
 
 
+Spans = list[tuple[datetime, datetime]]
+
+
+def _timed_spans(entry: EventEntry, check: _Checker, zone: ZoneInfo) -> tuple[datetime, Spans]:
+    """A timed event's start, and the (start, end) of every occurrence in order.
+
+    Every occurrence lasts as long as the first (elapsed time, so an end on the
+    night clocks change is still the right instant).
+    """
+    start = check.localize("start", entry.start, zone)
+    length = DEFAULT_LENGTH[entry.type]
+    if isinstance(entry.end, datetime):
+        end = check.localize("end", entry.end, zone)
+        if elapsed(start, end) <= timedelta(0):
+            check.error(
+                "end",
+                f"must be after the start (got {entry.end:%Y-%m-%d %H:%M}, "
+                f"start {entry.start:%Y-%m-%d %H:%M})",
+                "write the time the event ends, on the same day unless it runs overnight",
+            )
+        else:
+            length = elapsed(start, end)
+    starts = [start]
+    if entry.repeat:
+        local_starts = _local_starts(entry, start.replace(tzinfo=None), check)
+        starts += [check.localize("repeat", s, zone) for s in local_starts[1:]]
+    for index, extra in enumerate(entry.dates):
+        if isinstance(extra, datetime):
+            starts.append(check.localize("dates", extra, zone, index))
+    in_order = {s.astimezone(UTC): s for s in sorted(starts, key=lambda s: s.astimezone(UTC))}
+    return start, [(s, later(s, length)) for s in in_order.values()]
+
+
+def _all_day_spans(entry: EventEntry, check: _Checker, zone: ZoneInfo) -> tuple[datetime, Spans]:
+    """An all-day event's start, and the (start, end) of every occurrence in order.
+
+    Each occurrence covers as many days as the first: from the first instant of
+    its first day to the first instant of the day after its last.
+    """
+    first: date = entry.start
+    days = 1
+    if entry.end is not None and not isinstance(entry.end, datetime):
+        if entry.end < first:
+            check.error(
+                "end",
+                f"is before the start (got {entry.end}, start {first})",
+                "write the last day of the event (the start's day for one day)",
+            )
+        else:
+            days = (entry.end - first).days + 1
+    firsts = {first}
+    if entry.repeat:
+        local = datetime.combine(first, time())
+        firsts |= {s.date() for s in _local_starts(entry, local, check)}
+    firsts |= {d for d in entry.dates if not isinstance(d, datetime)}
+    length = timedelta(days=days)
+    spans = [(day_start(d, zone), day_start(d + length, zone)) for d in sorted(firsts)]
+    return day_start(first, zone), spans
+
+
 def build_event(
     entry: EventEntry,
     lines,
@@ -501,33 +661,18 @@ def build_event(
     """
     check = _Checker(report, path, lines, prefix)
     _check_fields(entry, check)
+    _check_kinds(entry, check)
     zone = ZoneInfo(entry.timezone or facts.chapter_zone)
-    start = check.localize("start", entry.start, zone)
-    length = DEFAULT_LENGTH[entry.type]
-    if entry.end is not None:
-        end = check.localize("end", entry.end, zone)
-        if end <= start:
-            check.error(
-                "end",
-                f"must be after the start (got {entry.end:%Y-%m-%d %H:%M}, "
-                f"start {entry.start:%Y-%m-%d %H:%M})",
-                "write the time the event ends, on the same day unless it runs overnight",
-            )
-        else:
-            length = end - start
-    previous = None
-    if entry.previous_start is not None:
-        previous = check.localize("previous_start", entry.previous_start, zone)
+    all_day = is_all_day(entry)
+    start, spans = (_all_day_spans if all_day else _timed_spans)(entry, check, zone)
+    previous_start, previous = entry.previous_start, None  # as written; as an instant
+    if isinstance(previous_start, datetime):
+        previous = previous_start = check.localize("previous_start", previous_start, zone)
+    elif previous_start is not None:
+        previous = day_start(previous_start, zone)
     far = far_away(start, facts.now)
     if far:
         check.warning("start", *far)
-    starts = [start]
-    if entry.repeat or entry.dates:
-        local_starts = _local_starts(entry, start, check)
-        starts = [check.localize("repeat", s, zone) for s in local_starts[1:]]
-        for index, extra in enumerate(entry.dates):
-            starts.append(check.localize("dates", extra, zone, index))
-        starts = sorted({start, *starts})
     html, text, problems = describe(entry.description)
     check.html("description", entry.description, problems)
     if check.failed:
@@ -537,6 +682,7 @@ def build_event(
         title=entry.title,
         type=entry.type,
         status="cancelled" if entry.cancelled else entry.status,
+        all_day=all_day,
         zone=zone,
         zone_differs=zone.key != facts.chapter_zone,
         location=entry.location,
@@ -550,17 +696,15 @@ def build_event(
         languages=tuple(entry.languages),
         contact=entry.contact,
         cancelled_reason=entry.cancelled_reason,
-        previous_start=previous,
+        previous_start=previous_start,
         source=source or report.relative(path),
         line=getattr(lines, "line", None),
         slug_line=check.line("slug" if entry.slug else "title"),
     )
     original_first = previous or start
     occurrences = tuple(
-        Occurrence(
-            event, s, s + length, _uid(event.slug, original_first if i == 0 else s, facts.host)
-        )
-        for i, s in enumerate(starts)
+        Occurrence(event, s, e, _uid(event.slug, original_first if i == 0 else s, facts.host))
+        for i, (s, e) in enumerate(spans)
     )
     object.__setattr__(event, "occurrences", occurrences)  # the one place an Event is completed
     return event
@@ -568,4 +712,4 @@ def build_event(
 
 def _uid(slug: str, start: datetime, host: str) -> str:
     """A UID that stays the same from build to build (RFC 5545 3.8.4.7)."""
-    return f"{slug}-{start.astimezone(ZoneInfo('UTC')):%Y%m%dT%H%M%SZ}@{host}"
+    return f"{slug}-{start.astimezone(UTC):%Y%m%dT%H%M%SZ}@{host}"

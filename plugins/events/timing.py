@@ -1,16 +1,17 @@
 """Dates and times of events: parsing, local times at DST changes, repeats, "upcoming".
 
 Editors write local wall-clock times (``2026-12-05 10:00``) in the event's
-timezone. :func:`localize` turns one into an aware datetime and refuses the two
-kinds of local time that daylight saving makes meaningless: a time skipped
-when clocks spring forward, and a time that happens twice when they fall back.
+timezone, or a date alone (``2027-04-10``) for an all-day event.
+:func:`localize` turns a time into an aware datetime and refuses the two kinds
+of local time that daylight saving makes meaningless: a time skipped when
+clocks spring forward, and a time that happens twice when they fall back.
 Repeats are expanded in local time, so a weekly 6 pm phonebank stays at 6 pm
 across a DST change. :func:`is_upcoming` is the one rule for "upcoming".
 """
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 EXAMPLE = "write e.g. '2026-12-05 10:00' (year-month-day, then the 24-hour time)"
@@ -19,14 +20,10 @@ EXAMPLE = "write e.g. '2026-12-05 10:00' (year-month-day, then the 24-hour time)
 REPEAT_STEPS = {"weekly": timedelta(days=7), "biweekly": timedelta(days=14)}
 
 
-def parse_when(value) -> datetime:
-    """Read a start or end time as YAML gives it: a string, or a datetime; never a bare date."""
-    if isinstance(value, datetime):
+def parse_when(value) -> datetime | date:
+    """Read a start or end as YAML gives it: a date and time, or a bare date (all day)."""
+    if isinstance(value, date):  # a datetime is a date too
         return value
-    if isinstance(value, date):
-        raise ValueError(
-            f"needs a time of day as well as the date (got {value.isoformat()}); {EXAMPLE}"
-        )
     if not isinstance(value, str):
         raise ValueError(f"must be a date and time (got {value!r}); {EXAMPLE}")
     text = value.strip()
@@ -34,8 +31,8 @@ def parse_when(value) -> datetime:
         parsed = datetime.fromisoformat(text)
     except ValueError:
         raise ValueError(f"is not a date and time (got {text!r}); {EXAMPLE}") from None
-    if ":" not in text:
-        raise ValueError(f"needs a time of day as well as the date (got {text!r}); {EXAMPLE}")
+    if ":" not in text:  # no time of day: an all-day event's date
+        return parsed.date()
     return parsed
 
 
@@ -64,15 +61,14 @@ def localize(when: datetime, zone: ZoneInfo) -> tuple[datetime, str | None, str 
     aware = when.replace(tzinfo=zone)
     stamp = f"{when:%Y-%m-%d %H:%M}"
     if aware.astimezone(UTC).astimezone(zone).replace(tzinfo=None) != when:
-        later = aware.astimezone(UTC).astimezone(zone)  # the wall time once clocks moved on
+        moved = aware.astimezone(UTC).astimezone(zone)  # the wall time once clocks moved on
         return (
             aware,
             f"{stamp} does not exist in {zone.key}: the clocks spring forward that night",
-            f"pick a time that exists, e.g. '{later:%Y-%m-%d %H:%M}'",
+            f"pick a time that exists, e.g. '{moved:%Y-%m-%d %H:%M}'",
         )
-    other = aware.replace(fold=1)
-    if other.utcoffset() != aware.utcoffset():
-        first, second = _offset(aware), _offset(other)
+    if happens_twice(aware):
+        first, second = _offset(aware), _offset(aware.replace(fold=1))
         return (
             aware,
             f"{stamp} happens twice in {zone.key}: the clocks fall back that night",
@@ -80,6 +76,29 @@ def localize(when: datetime, zone: ZoneInfo) -> tuple[datetime, str | None, str 
             f"or '{when:%Y-%m-%dT%H:%M}{second}' (the second)",
         )
     return aware, None, None
+
+
+def happens_twice(when: datetime) -> bool:
+    """Say whether an existing local time is one the clocks show twice (they fall back)."""
+    return when.replace(fold=1 - when.fold).utcoffset() != when.utcoffset()
+
+
+def later(when: datetime, by: timedelta) -> datetime:
+    """``when`` plus elapsed time (not wall-clock time), as a local time of its zone."""
+    return (when.astimezone(UTC) + by).astimezone(when.tzinfo)
+
+
+def elapsed(start: datetime, end: datetime) -> timedelta:
+    """The real time from ``start`` to ``end``, even on the night clocks fall back.
+
+    (Python subtracts two times of one zone on the wall clock, ignoring ``fold``.)
+    """
+    return end.astimezone(UTC) - start.astimezone(UTC)
+
+
+def day_start(day: date, zone: ZoneInfo) -> datetime:
+    """The first instant of ``day`` in ``zone`` (1:00 where clocks skip midnight)."""
+    return datetime.combine(day, time(), zone).astimezone(UTC).astimezone(zone)
 
 
 def _offset(when: datetime) -> str:
@@ -138,11 +157,6 @@ def time_label(when: datetime) -> str:
     return when.strftime("%-I:%M %p")
 
 
-def date_label(when: datetime) -> str:
+def date_label(when: date) -> str:
     """A full date: Saturday, December 5, 2026."""
     return when.strftime("%A, %B %-d, %Y")
-
-
-def short_date_label(when: datetime) -> str:
-    """A compact date: Sat, Dec 5."""
-    return when.strftime("%a, %b %-d")
