@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from site_core.contentfiles import is_content_file, is_content_folder
 from site_core.problems import ProblemReport
 from site_core.validation import validate
 from site_core.yamlfile import LineDict, LineList, load_yaml
@@ -95,7 +96,10 @@ def load_events(
     folder: Path, report: ProblemReport, facts: BuildFacts, cache: ReadCache | None = None
 ) -> list[Event]:
     """Read every events file in ``folder``; two events may not share a slug."""
-    files = sorted({p for pattern in PATTERNS for p in folder.glob(pattern) if p.is_file()})
+    if not is_content_folder(folder, report):
+        return []
+    found = {p for pattern in PATTERNS for p in folder.glob(pattern)}
+    files = sorted(p for p in found if is_content_file(p, report))  # before the cache looks
     events: list[Event] = []
     first_by_slug: dict[str, Event] = {}
     for path in files:

@@ -22,6 +22,7 @@ from pelican import signals
 from pelican.generators import Generator
 from pelican.utils import slugify as pelican_slugify
 
+from site_core.contentfiles import is_content_folder
 from site_core.metadata import markdown_converter, read_and_validate
 
 from .model import ChapterHeader, Guide, GuideChapter, Section
@@ -170,12 +171,13 @@ class GuideGenerator(Generator):
         folder = Path(self.path) / _setting(self.settings, "GUIDE_PATH")
         converters = _Converters(self.settings)
         chapters = []
-        for path in sorted(folder.glob("*.md")) if folder.is_dir() else []:
+        report = self.settings["SITE_PROBLEMS"]
+        for path in sorted(folder.glob("*.md")) if is_content_folder(folder, report) else []:
             read = read_chapter(path, self.settings, converters)
             if read is not None:
                 chapters.append((path, *read))
         base_url = _setting(self.settings, "GUIDE_URL")
-        ordered = check_unique(chapters, self.settings["SITE_PROBLEMS"])
+        ordered = check_unique(chapters, report)
         self.guide = Guide(tuple(ordered), base_url, f"{base_url}print/") if ordered else None
         self.context["guide"] = self.guide
 

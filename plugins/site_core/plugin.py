@@ -1,7 +1,8 @@
 """site_core: what every capability of the site shares, wired into Pelican's signals.
 
-On ``initialized``: read ``content/chapter.yml`` into the settings, start a
-problem report, point Pelican at a temporary output folder.
+On ``initialized``: start a problem report, refuse links and special files in
+``content/`` (Pelican is told to skip them), read ``content/chapter.yml`` into
+the settings, point Pelican at a temporary output folder.
 On ``all_generators_finalized`` (everything read, nothing written yet): print
 the problem report and stop the build if it has errors; ``CHECK_ONLY`` stops
 here in any case (``invoke check``).
@@ -22,6 +23,7 @@ from pelican import signals
 from .assets import Assets
 from .builddate import build_datetime
 from .chapter import chapter_settings, load_chapter
+from .contentfiles import refuse_links
 from .headers import write_headers
 from .markdown_reader import use_reusing_reader
 from .output import AtomicOutput
@@ -65,6 +67,7 @@ class Build:
         self.errors = _ErrorCounter()
         logging.getLogger("pelican").addHandler(self.errors)
         settings["SITE_PROBLEMS"] = self.report
+        refuse_links(content, self.report, settings)  # before anything reads content
         settings["BUILD_DATETIME"] = build_datetime(settings)
         chapter = load_chapter(content / settings.get("CHAPTER_FILE", "chapter.yml"), self.report)
         settings["CHAPTER"] = chapter
