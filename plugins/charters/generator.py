@@ -14,7 +14,7 @@ from pelican import signals
 from pelican.generators import Generator
 from pelican.utils import slugify
 
-from site_core.contentfiles import is_content_folder
+from site_core.contentfiles import content_files
 from site_core.metadata import markdown_converter, read_and_validate
 
 from .model import LISTING_ORDER, Charter, CharterHeader
@@ -76,7 +76,7 @@ class ChartersGenerator(Generator):
         report = self.settings["SITE_PROBLEMS"]
         converter = markdown_converter(self.settings)
         charters: dict[str, Charter] = {}
-        for path in sorted(folder.glob("*.md")) if is_content_folder(folder, report) else []:
+        for path in content_files(folder, ["*.md"], report, self.settings["IGNORE_FILES"]):
             charter = read_charter(path, self.settings, converter)
             if charter is None:
                 continue

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from site_core.contentfiles import is_content_file, is_content_folder
+from site_core.contentfiles import content_files
 from site_core.problems import ProblemReport
 from site_core.validation import validate
 from site_core.yamlfile import LineDict, LineList, load_yaml
@@ -93,13 +93,14 @@ def _read_cached(
 
 
 def load_events(
-    folder: Path, report: ProblemReport, facts: BuildFacts, cache: ReadCache | None = None
+    folder: Path,
+    report: ProblemReport,
+    facts: BuildFacts,
+    cache: ReadCache | None = None,
+    ignores: tuple[str, ...] = (),
 ) -> list[Event]:
     """Read every events file in ``folder``; two events may not share a slug."""
-    if not is_content_folder(folder, report):
-        return []
-    found = {p for pattern in PATTERNS for p in folder.glob(pattern)}
-    files = sorted(p for p in found if is_content_file(p, report))  # before the cache looks
+    files = content_files(folder, PATTERNS, report, ignores)  # before the cache looks at them
     events: list[Event] = []
     first_by_slug: dict[str, Event] = {}
     for path in files:

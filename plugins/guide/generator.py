@@ -22,7 +22,7 @@ from pelican import signals
 from pelican.generators import Generator
 from pelican.utils import slugify as pelican_slugify
 
-from site_core.contentfiles import is_content_folder
+from site_core.contentfiles import content_files
 from site_core.metadata import markdown_converter, read_and_validate
 
 from .model import ChapterHeader, Guide, GuideChapter, Section
@@ -172,7 +172,7 @@ class GuideGenerator(Generator):
         converters = _Converters(self.settings)
         chapters = []
         report = self.settings["SITE_PROBLEMS"]
-        for path in sorted(folder.glob("*.md")) if is_content_folder(folder, report) else []:
+        for path in content_files(folder, ["*.md"], report, self.settings["IGNORE_FILES"]):
             read = read_chapter(path, self.settings, converters)
             if read is not None:
                 chapters.append((path, *read))

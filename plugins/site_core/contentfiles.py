@@ -10,8 +10,7 @@ can hang the build.
 
 :func:`read_bytes` is how every reader of content gets a file's bytes
 (:func:`is_content_file` when a reader must decide before reading, e.g. before
-a cache looks at the file), and :func:`is_content_folder` tells whether a
-folder may be listed.
+a cache looks at the file); :func:`content_files` lists a folder's files.
 :func:`refuse_links` scans the whole content tree once, on Pelican's
 ``initialized`` signal, and tells Pelican's own generators (pages, news, static
 files) to skip what it refused, so Pelican neither reads nor copies a link.
@@ -19,6 +18,7 @@ files) to skip what it refused, so Pelican neither reads nor copies a link.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 import fnmatch
 import glob
 import os
@@ -144,6 +144,28 @@ def read_bytes(path: Path, report: ProblemReport, limit: int = MAX_BYTES) -> byt
     return raw
 
 
+def ignored(name: str, ignores: Iterable[str]) -> bool:
+    """Whether Pelican's ``IGNORE_FILES`` patterns skip this name (editors' lock files...)."""
+    return any(fnmatch.fnmatch(name, pattern) for pattern in ignores)
+
+
+def content_files(
+    folder: Path, patterns: Iterable[str], report: ProblemReport, ignores: Iterable[str] = ()
+) -> list[Path]:
+    """The files of ``folder`` matching any of ``patterns``, sorted, that may be read.
+
+    Nothing if the folder is missing or is a link; names in ``ignores`` are skipped
+    as Pelican skips them; every other match must pass :func:`is_content_file`.
+    """
+    if not is_content_folder(folder, report):
+        return []
+    ignores = tuple(ignores)
+    found = {
+        p for pattern in patterns for p in folder.glob(pattern) if not ignored(p.name, ignores)
+    }
+    return sorted(p for p in found if is_content_file(p, report))
+
+
 def refuse_links(content: Path, report: ProblemReport, settings: dict) -> list[Path]:
     """Record every link and special file in ``content``; make Pelican skip them.
 
@@ -159,7 +181,7 @@ def refuse_links(content: Path, report: ProblemReport, settings: dict) -> list[P
     while folders:  # a stack, not recursion: any depth of folders
         with os.scandir(folders.pop()) as entries:
             for entry in entries:
-                if any(fnmatch.fnmatch(entry.name, pattern) for pattern in ignores):
+                if ignored(entry.name, ignores):
                     continue
                 mode = entry.stat(follow_symlinks=False).st_mode
                 if stat.S_ISDIR(mode):

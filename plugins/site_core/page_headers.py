@@ -17,6 +17,7 @@ import re
 
 from pelican.utils import get_date
 
+from .contentfiles import ignored
 from .metadata import read_markdown_file
 from .problems import ProblemReport
 from .suggest import closest
@@ -149,7 +150,9 @@ def check_front_matter(settings: dict, report: ProblemReport, templates: set[str
         excluded = [content / folder for folder in settings.get(f"{kind}_EXCLUDES", ())]
         for folder in settings[f"{kind}_PATHS"]:
             for path in (content / folder).rglob("*.md"):
-                if not any(path.is_relative_to(e) for e in excluded):
+                if not any(path.is_relative_to(e) for e in excluded) and not ignored(
+                    path.name, settings["IGNORE_FILES"]
+                ):
                     posts[path] = posts.get(path, False) or kind == "ARTICLE"
     for path in sorted(posts):
         check_markdown_file(path, content, report, templates, extra, is_post=posts[path])

@@ -174,8 +174,8 @@ def check_limits(text: str) -> None:
         if isinstance(event, yaml.AliasEvent):
             raise _refuse(
                 event,
-                f"'*{_shown(event.anchor)}' repeats a value written elsewhere (a YAML alias), "
-                "which content files may not do",
+                f"'*{_shown(event.anchor)}' repeats a value marked elsewhere (a YAML alias), "
+                "which content files may not use",
                 "write the value out in full; if '*' is part of the text, put it all in quotes",
             )
         if not isinstance(event, yaml.NodeEvent):
@@ -185,9 +185,10 @@ def check_limits(text: str) -> None:
         if event.anchor is not None:
             raise _refuse(
                 event,
-                f"'&{_shown(event.anchor)}' names a value to repeat (a YAML anchor), "
-                "which content files may not do",
-                "remove it; if '&' is part of the text, put it all in quotes",
+                f"'&{_shown(event.anchor)}' marks a value to repeat elsewhere (a YAML anchor), "
+                "which content files may not use",
+                "write the value out in full wherever it is needed; if '&' is part of the text, "
+                "put it all in quotes",
             )
         if event.tag is not None:
             raise _refuse(
