@@ -123,6 +123,9 @@ _HINTS = {
 }
 
 
+EMPTY_HINT = "add content or delete the file"
+
+
 def _hint_for(problem: str, line_text: str) -> str:
     if "\t" in line_text:
         return "indent with spaces, not tabs"
@@ -150,7 +153,7 @@ def read_text(path: Path, report: ProblemReport) -> str | None:
         )
         return None
     if not text.strip():
-        report.error(path, None, None, "is empty", "add content or delete the file")
+        report.error(path, None, None, "is empty", EMPTY_HINT)
         return None
     return text
 
@@ -223,10 +226,16 @@ def check_limits(text: str) -> None:
 
 
 def parse_yaml(text: str, path: Path, report: ProblemReport):
-    """Parse YAML text read from ``path`` (lines count from the text's first line)."""
+    """Parse YAML text read from ``path`` (lines count from the text's first line).
+
+    On any mistake, an empty document included, record it and return None.
+    """
     try:
         check_limits(text)
-        return yaml.load(text, Loader=_LineLoader)
+        data = yaml.load(text, Loader=_LineLoader)
+        if data is None:  # only comments, or a lone 'null': nothing a reader can use
+            report.error(path, None, None, "is empty (it has only comments)", EMPTY_HINT)
+        return data
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         problem = exc.problem or exc.context or "is not valid YAML"
