@@ -17,12 +17,21 @@ EXAMPLE = "write e.g. '2026-12-05 10:00' (year-month-day, then the 24-hour time)
 
 #: How far apart repeats are, for the fixed-step kinds.
 REPEAT_STEPS = {"weekly": timedelta(days=7), "biweekly": timedelta(days=14)}
+#: The years an event's dates may be in. Others are typos, and a time near the years 1 or
+#: 9999 cannot be moved between timezones or repeated without overflowing.
+YEARS = range(1900, 3000)
+
+
+def _in_years(value: date) -> date:  # (a datetime is a date too)
+    if value.year not in YEARS:
+        raise ValueError(f"is in the year {value.year}, which cannot be meant; check the year")
+    return value
 
 
 def parse_when(value) -> datetime:
     """Read a start or end time as YAML gives it: a string, or a datetime; never a bare date."""
     if isinstance(value, datetime):
-        return value
+        return _in_years(value)
     if isinstance(value, date):
         raise ValueError(
             f"needs a time of day as well as the date (got {value.isoformat()}); {EXAMPLE}"
@@ -36,21 +45,22 @@ def parse_when(value) -> datetime:
         raise ValueError(f"is not a date and time (got {text!r}); {EXAMPLE}") from None
     if ":" not in text:
         raise ValueError(f"needs a time of day as well as the date (got {text!r}); {EXAMPLE}")
-    return parsed
+    return _in_years(parsed)
 
 
 def parse_day(value) -> date:
     """Read an ``until`` date: a date, or a string in year-month-day form."""
     if isinstance(value, datetime):
-        return value.date()
+        return _in_years(value.date())
     if isinstance(value, date):
-        return value
+        return _in_years(value)
     try:
-        return date.fromisoformat(str(value).strip())
+        day = date.fromisoformat(str(value).strip())
     except ValueError:
         raise ValueError(
             f"is not a date (got {value!r}); write e.g. '2027-01-26' (year-month-day)"
         ) from None
+    return _in_years(day)
 
 
 def localize(when: datetime, zone: ZoneInfo) -> tuple[datetime, str | None, str | None]:
