@@ -1,19 +1,16 @@
 """Content is read only from regular files stored in the project, never through a link.
 
-The site is built from a repository anyone may send a pull request to, and CI
-builds it next to secrets (``.git/config`` holds the checkout's token). A
-symbolic link in ``content/`` would publish whatever it points to, so a link is
-an error wherever it is, and its target is never opened, read or even stat'ed:
-only the link itself is looked at (``lstat``). Files that are not regular
-(named pipes, devices, sockets) are refused before they are opened, so none
-can hang the build.
+A symbolic link in ``content/`` would publish whatever it points to (``/etc``, the
+``.git/config`` where CI keeps its token), so a link is an error wherever it is, and
+what it points to is never opened or read; named pipes and devices are refused before
+they are opened, so none can hang the build (docs/architecture.md).
 
 :func:`read_bytes` is how every reader of content gets a file's bytes
 (:func:`is_content_file` when a reader must decide before reading, e.g. before
 a cache looks at the file); :func:`content_files` lists a folder's files.
 :func:`refuse_links` scans the whole content tree once, on Pelican's
-``initialized`` signal, and tells Pelican's own generators (pages, news, static
-files) to skip what it refused, so Pelican neither reads nor copies a link.
+``initialized`` signal, and keeps Pelican's own generators (pages, news, static
+files) off what it refused, so Pelican neither reads nor copies a link.
 """
 
 from __future__ import annotations
