@@ -196,3 +196,28 @@ def test_read_bytes_reads_a_regular_file_and_refuses_the_rest(tmp_path):
         "content/a.yml: is 9 bytes, more than the 5 a content file may have; "
         "split it into several files",
     ]
+
+
+def test_links_are_refused_when_the_project_itself_is_reached_through_a_link(tmp_path, capfd):
+    """A checkout in a linked folder (/home/me/site -> /data/site) is fine; links in it are not."""
+    content, secrets = _project(tmp_path / "real")
+    (tmp_path / "alias").symlink_to(tmp_path / "real")
+    (content / "guide" / "09-secret.md").symlink_to(secrets / "chapter.md")
+    (content / "pages" / "up").symlink_to(Path("..", ".."))  # the project folder itself
+    with pytest.raises(ContentProblems) as stopped:
+        build_site(tmp_path / "alias" / "content", tmp_path / "output")
+    assert [str(p) for p in stopped.value.report.errors] == [
+        f"content/guide/09-secret.md{LINK}",
+        f"content/pages/up{LINK}",
+    ]
+    captured = capfd.readouterr()
+    assert SECRET not in captured.out + captured.err
+    report = ProblemReport(root=tmp_path / "real")
+    via_alias = tmp_path / "alias" / "content"
+    assert read_bytes(via_alias / "chapter.yml", report) is not None
+    assert read_bytes(via_alias / "pages" / "up" / "content" / "chapter.yml", report) is None
+    assert read_bytes(via_alias / "guide" / "09-secret.md", report) is None
+    assert [str(p) for p in report.problems] == [
+        f"content/pages/up{LINK}",
+        f"content/guide/09-secret.md{LINK}",
+    ]

@@ -53,18 +53,25 @@ def _refuse_special(path: Path, mode: int, report: ProblemReport) -> None:
 def _outermost_link(path: Path, root: Path) -> Path | None:
     """The outermost symbolic link among ``path`` and its folders below ``root``.
 
-    None when there is none, or when ``path`` is not below ``root`` at all.
+    None when there is none, or when ``path`` is not below ``root`` at all. ``root``
+    is found by identity, not by name, so a project reached through a linked folder
+    (``/home/me/site`` -> ``/data/site``) is fine, and a link back to it from inside
+    (``content/up`` -> ``..``) is still a link below it: the outermost match wins.
     """
     top = os.stat(root)
-    path = Path(os.path.abspath(path))
-    link = None
-    for item in (path, *path.parents):
-        info = os.lstat(item)
+    chain = [Path(os.path.abspath(path)), *Path(os.path.abspath(path)).parents]
+    below = None  # how many items of the chain are below the root
+    for index, item in enumerate(chain):
+        try:
+            info = os.stat(item)
+        except OSError:  # a dangling link, or no such file: not the root
+            continue
         if (info.st_dev, info.st_ino) == (top.st_dev, top.st_ino):
-            return link
-        if stat.S_ISLNK(info.st_mode):
-            link = item
-    return None
+            below = index
+    if below is None:
+        return None
+    links = [item for item in chain[:below] if stat.S_ISLNK(os.lstat(item).st_mode)]
+    return links[-1] if links else None
 
 
 def _cannot_read(path: Path, error: OSError, report: ProblemReport) -> None:
