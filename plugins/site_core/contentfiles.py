@@ -170,34 +170,39 @@ def content_files(
     return sorted(p for p in found if is_content_file(p, report))
 
 
-def refuse_links(content: Path, report: ProblemReport, settings: dict) -> list[Path]:
+def refuse_links(content: Path, report: ProblemReport, settings: dict) -> None:
     """Record every link and special file in ``content``; make Pelican skip them.
 
     Names matching ``IGNORE_FILES`` (editors' lock and swap files) are skipped, as
     Pelican skips them. The links found are added to ``IGNORE_FILES`` (Pelican
     matches it on names, at every level of its walk, so it never reads, copies or
     enters them) and a folder of ``*_PATHS`` that is a link is dropped from it
-    (Pelican walks those without looking at the name). Return what was refused.
+    (Pelican walks those without looking at the name).
     """
     ignores = list(settings.get("IGNORE_FILES", ()))
     refused: list[Path] = []
     folders = [content] if content.is_dir() else []
     while folders:  # a stack, not recursion: any depth of folders
-        with os.scandir(folders.pop()) as entries:
-            for entry in entries:
-                if ignored(entry.name, ignores):
-                    continue
-                mode = entry.stat(follow_symlinks=False).st_mode
-                if stat.S_ISDIR(mode):
-                    folders.append(Path(entry.path))
-                elif stat.S_ISLNK(mode):
-                    _refuse_link(Path(entry.path), report)
-                    refused.append(Path(entry.path))
-                elif not stat.S_ISREG(mode):
-                    _refuse_special(Path(entry.path), mode, report)
-                    refused.append(Path(entry.path))
+        folder = folders.pop()
+        try:
+            entries = sorted(os.scandir(folder), key=lambda entry: entry.name)
+        except OSError as exc:
+            _cannot_read(folder, exc, report)
+            continue
+        for entry in entries:
+            if ignored(entry.name, ignores):
+                continue
+            mode = entry.stat(follow_symlinks=False).st_mode
+            if stat.S_ISDIR(mode):
+                folders.append(Path(entry.path))
+            elif stat.S_ISLNK(mode):
+                _refuse_link(Path(entry.path), report)
+                refused.append(Path(entry.path))
+            elif not stat.S_ISREG(mode):
+                _refuse_special(Path(entry.path), mode, report)
+                refused.append(Path(entry.path))
     if not refused:
-        return []
+        return
     settings["IGNORE_FILES"] = ignores + sorted({glob.escape(p.name) for p in refused})
     for key in PELICAN_PATHS:
         if key in settings:
@@ -206,4 +211,3 @@ def refuse_links(content: Path, report: ProblemReport, settings: dict) -> list[P
                 for folder in settings[key]
                 if not any((content / folder).is_relative_to(p) for p in refused)
             ]
-    return sorted(refused)

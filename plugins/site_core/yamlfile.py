@@ -25,8 +25,9 @@ from .problems import ProblemReport
 MAX_DEPTH = 20  # levels of blocks and lists; our formats use four
 MAX_VALUE_CHARS = 100_000  # characters in one value; the longest description is a few thousand
 MAX_VALUES = 100_000  # values in one file; 2 MB of events is about 70,000
-YAML_TAGS = "tag:yaml.org,2002:"  # what libyaml makes of '!!'
 MAX_NUMBER_CHARS = 50  # a longer "number" is not a number an editor means: it stays text
+YAML_TAGS = "tag:yaml.org,2002:"  # what libyaml makes of '!!'
+EMPTY_HINT = "add content or delete the file"
 
 
 class LineDict(dict):
@@ -121,9 +122,6 @@ _HINTS = {
         "'*' and '&' mean something in YAML at the start of a value; put the value in quotes"
     ),
 }
-
-
-EMPTY_HINT = "add content or delete the file"
 
 
 def _hint_for(problem: str, line_text: str) -> str:
