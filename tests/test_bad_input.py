@@ -37,7 +37,7 @@ def _prepare(tmp_path: Path, case: Path) -> tuple[Path, Path]:
     content = tmp_path / "content"
     shutil.copytree(GOOD_SITE, content)
     output = build_site(content, tmp_path / "output")
-    shutil.copytree(case / "content", content, dirs_exist_ok=True)
+    shutil.copytree(case / "content", content, symlinks=True, dirs_exist_ok=True)
     return content, output
 
 
@@ -77,10 +77,21 @@ def test_a_ten_megabyte_file_is_refused_without_reading_it_all(tmp_path):
 
 
 @pytest.mark.parametrize(
-    "case", ["chapter-broken-indentation", "page-not-utf8", "page-slug-is-a-plugin-folder"]
+    "case",
+    [
+        "chapter-broken-indentation",
+        "page-not-utf8",
+        "page-slug-is-a-plugin-folder",
+        "events-alias-bomb-in-date",
+        "events-nested-50000-levels",
+        "extra-symlink-to-etc-passwd",
+        "guide-symlink",
+        "news-symlinked-folder",
+    ],
 )
 def test_the_command_line_prints_the_problems_without_a_traceback(case, tmp_path):
-    """`pelican content` as an editor runs it: exit 1, the expected lines, no traceback."""
+    """`pelican content` as an editor runs it: exit 1, the expected lines, no traceback,
+    and nothing of what a link points to (the cases link to /etc and /etc/passwd)."""
     content, output = _prepare(tmp_path, CASES / case)
     before = _digest(output)
     result = subprocess.run(
@@ -104,3 +115,5 @@ def test_the_command_line_prints_the_problems_without_a_traceback(case, tmp_path
     for line in (CASES / case / "expected.txt").read_text(encoding="utf-8").splitlines():
         assert line in result.stderr
     assert _digest(output) == before
+    for secret in Path("/etc/passwd").read_text(encoding="utf-8").splitlines():
+        assert secret not in result.stdout + result.stderr

@@ -13,6 +13,7 @@ from pelican import signals
 from pelican.generators import Generator
 
 from site_core.addresses import AddressBook, top_level
+from site_core.contentfiles import content_files
 from site_core.editor_html import convert
 from site_core.metadata import markdown_converter, read_and_validate
 from site_core.slugs import address_field, slugify
@@ -76,7 +77,7 @@ class ChartersGenerator(Generator):
         converter = markdown_converter(self.settings)
         addresses = AddressBook(report)
         charters: list[Charter] = []
-        for path in sorted(folder.glob("*.md")) if folder.is_dir() else []:
+        for path in content_files(folder, ["*.md"], report, self.settings["IGNORE_FILES"]):
             read = read_charter(path, self.settings, converter)
             if read is None:
                 continue

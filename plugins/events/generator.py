@@ -65,7 +65,13 @@ class EventsGenerator(Generator):
         report = settings["SITE_PROBLEMS"]
         cache = ReadCache(settings, self.facts.chapter_zone, self.facts.host, str(report.root))
         events = (
-            load_events(folder, report, self.facts, cache if cache.enabled else None)
+            load_events(
+                folder,
+                report,
+                self.facts,
+                cache if cache.enabled else None,
+                tuple(settings["IGNORE_FILES"]),
+            )
             if folder.is_dir()
             else []
         )

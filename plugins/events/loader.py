@@ -17,6 +17,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from site_core.addresses import AddressBook
+from site_core.contentfiles import content_files
 from site_core.problems import ProblemReport
 from site_core.validation import validate
 from site_core.yamlfile import LineDict, LineList, load_yaml
@@ -92,10 +93,14 @@ def _read_cached(
 
 
 def load_events(
-    folder: Path, report: ProblemReport, facts: BuildFacts, cache: ReadCache | None = None
+    folder: Path,
+    report: ProblemReport,
+    facts: BuildFacts,
+    cache: ReadCache | None = None,
+    ignores: tuple[str, ...] = (),
 ) -> list[Event]:
     """Read every events file in ``folder``; two events may not share an address."""
-    files = sorted({p for pattern in PATTERNS for p in folder.glob(pattern) if p.is_file()})
+    files = content_files(folder, PATTERNS, report, ignores)  # before the cache looks at them
     events: list[Event] = []
     addresses = AddressBook(report)
     for path in files:

@@ -18,12 +18,21 @@ EXAMPLE = "write e.g. '2026-12-05 10:00' (year-month-day, then the 24-hour time)
 
 #: How far apart repeats are, for the fixed-step kinds.
 REPEAT_STEPS = {"weekly": timedelta(days=7), "biweekly": timedelta(days=14)}
+#: The years an event's dates may be in. Others are typos, and a time near the years 1 or
+#: 9999 cannot be moved between timezones or repeated without overflowing.
+YEARS = range(1900, 3000)
+
+
+def _in_years(value: date) -> date:  # (a datetime is a date too)
+    if value.year not in YEARS:
+        raise ValueError(f"is in the year {value.year}, which cannot be meant; check the year")
+    return value
 
 
 def parse_when(value) -> datetime | date:
     """Read a start or end as YAML gives it: a date and time, or a bare date (all day)."""
     if isinstance(value, date):  # a datetime is a date too
-        return value
+        return _in_years(value)
     if not isinstance(value, str):
         raise ValueError(f"must be a date and time (got {value!r}); {EXAMPLE}")
     text = value.strip()
@@ -32,22 +41,23 @@ def parse_when(value) -> datetime | date:
     except ValueError:
         raise ValueError(f"is not a date and time (got {text!r}); {EXAMPLE}") from None
     if ":" not in text:  # no time of day: an all-day event's date
-        return parsed.date()
-    return parsed
+        return _in_years(parsed.date())
+    return _in_years(parsed)
 
 
 def parse_day(value) -> date:
     """Read an ``until`` date: a date, or a string in year-month-day form."""
     if isinstance(value, datetime):
-        return value.date()
+        return _in_years(value.date())
     if isinstance(value, date):
-        return value
+        return _in_years(value)
     try:
-        return date.fromisoformat(str(value).strip())
+        day = date.fromisoformat(str(value).strip())
     except ValueError:
         raise ValueError(
             f"is not a date (got {value!r}); write e.g. '2027-01-26' (year-month-day)"
         ) from None
+    return _in_years(day)
 
 
 def localize(when: datetime, zone: ZoneInfo) -> tuple[datetime, str | None, str | None]:

@@ -22,6 +22,7 @@ from pelican import signals
 from pelican.generators import Generator
 
 from site_core.addresses import AddressBook, top_level
+from site_core.contentfiles import content_files
 from site_core.editor_html import convert
 from site_core.metadata import markdown_converter, read_and_validate
 from site_core.safety import sanitize_html
@@ -185,12 +186,13 @@ class GuideGenerator(Generator):
         folder = Path(self.path) / _setting(self.settings, "GUIDE_PATH")
         converters = _Converters(self.settings)
         chapters = []
-        for path in sorted(folder.glob("*.md")) if folder.is_dir() else []:
+        report = self.settings["SITE_PROBLEMS"]
+        for path in content_files(folder, ["*.md"], report, self.settings["IGNORE_FILES"]):
             read = read_chapter(path, self.settings, converters)
             if read is not None:
                 chapters.append((path, *read))
         base_url = _setting(self.settings, "GUIDE_URL")
-        ordered = check_unique(chapters, base_url, self.settings["SITE_PROBLEMS"])
+        ordered = check_unique(chapters, base_url, report)
         self.guide = Guide(tuple(ordered), base_url, f"{base_url}print/") if ordered else None
         self.context["guide"] = self.guide
 

@@ -5,17 +5,20 @@ from __future__ import annotations
 from pathlib import Path
 import re
 
+from site_core.problems import ProblemReport
 from site_core.slugs import slugify
+from site_core.yamlfile import read_text
 
 CHAPTER_LINE = re.compile(r"^Chapter:\s*(\d+)\s*$", re.MULTILINE | re.IGNORECASE)
 
 
 def next_chapter_number(folder: Path) -> int:
-    """One more than the highest ``Chapter:`` of the guide's files."""
+    """One more than the highest ``Chapter:`` of the guide's files (unreadable ones skipped)."""
+    report = ProblemReport(root=folder.parent.parent)  # the check after the task reports them
     numbers = [
         int(match[1])
         for path in folder.glob("*.md")
-        if (match := CHAPTER_LINE.search(path.read_text(encoding="utf-8", errors="replace")))
+        if (text := read_text(path, report)) and (match := CHAPTER_LINE.search(text))
     ]
     return max(numbers, default=0) + 1
 

@@ -13,6 +13,7 @@ from functools import cached_property
 from pathlib import Path
 import re
 
+from site_core.contentfiles import is_content_folder
 from site_core.editor_html import CleanHtml, render_markdown, report_problems
 from site_core.frontmatter import load_front_matter
 from site_core.problems import ProblemReport
@@ -297,7 +298,7 @@ def read_questionnaires(
     root: Path, report: ProblemReport, url_base: str, region: str
 ) -> list[Questionnaire]:
     """Read every questionnaire folder under ``root``, newest election first."""
-    if not root.is_dir():
+    if not is_content_folder(root, report):
         return []
     for loose in sorted(root.glob("*.md")):
         report.error(
@@ -307,7 +308,11 @@ def read_questionnaires(
             "is not in a questionnaire's folder",
             f"move it into {root.name}/<questionnaire>/, next to its {QUESTIONNAIRE_FILE}",
         )
-    folders = sorted(p for p in root.iterdir() if p.is_dir() and not p.name.startswith("."))
+    folders = sorted(
+        p
+        for p in root.iterdir()
+        if not p.name.startswith(".") and p.is_dir() and is_content_folder(p, report)
+    )
     known = [f.name for f in folders if (f / QUESTIONNAIRE_FILE).is_file()]
     result = []
     for folder in folders:

@@ -69,9 +69,9 @@ def load_front_matter(path: Path, report: ProblemReport) -> FrontMatter | None:
             "add a line '---' after the last field",
         )
         return None
-    # Lines before the opening fence become blank lines, so YAML's line numbers are the file's.
-    known = len(report.problems)
-    data = parse_yaml("\n" * start + "\n".join(lines[start:end]) + "\n", path, report)
-    if data is None and len(report.problems) == known:
+    if all(not line.strip() or line.lstrip().startswith("#") for line in lines[start + 1 : end]):
         report.error(path, start + 2, None, "has no fields between the '---' lines", "add them")
+        return None
+    # Lines before the opening fence become blank lines, so YAML's line numbers are the file's.
+    data = parse_yaml("\n" * start + "\n".join(lines[start:end]) + "\n", path, report)
     return FrontMatter(data, "\n".join(lines[end + 1 :]), end + 2) if data is not None else None

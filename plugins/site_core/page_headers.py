@@ -13,12 +13,14 @@ that do not exist, each with its line.
 from __future__ import annotations
 
 from datetime import datetime
+import os
 from pathlib import Path
 import re
 
 from pelican.utils import get_date
 
 from .addresses import path_problem
+from .contentfiles import ignored
 from .metadata import read_markdown_file
 from .problems import ProblemReport
 from .slugs import slug_problem
@@ -143,7 +145,7 @@ def check_internal_links(
     for match in _INTERNAL_LINK.finditer(body):
         target = match["target"]
         resolved = content / target.lstrip("/") if target.startswith("/") else path.parent / target
-        if not resolved.exists():
+        if not os.path.exists(resolved):  # False, not OSError, for a name too long to exist
             report.error(
                 path,
                 first_line + body.count("\n", 0, match.start()),
@@ -164,7 +166,9 @@ def check_front_matter(
         excluded = [content / folder for folder in settings.get(f"{kind}_EXCLUDES", ())]
         for folder in settings[f"{kind}_PATHS"]:
             for path in (content / folder).rglob("*.md"):
-                if not any(path.is_relative_to(e) for e in excluded):
+                if not any(path.is_relative_to(e) for e in excluded) and not ignored(
+                    path.name, settings["IGNORE_FILES"]
+                ):
                     posts[path] = posts.get(path, False) or kind == "ARTICLE"
     headers = {}
     for path in sorted(posts):

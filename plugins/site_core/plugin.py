@@ -1,9 +1,10 @@
 """site_core: what every capability of the site shares, wired into Pelican's signals.
 
-On ``initialized``: read ``content/chapter.yml`` into the settings, start a
-problem report, point Pelican at a temporary output folder.
+On ``initialized``: start a problem report, refuse links and special files in
+``content/`` (Pelican is told to skip them), read ``content/chapter.yml`` into
+the settings, point Pelican at a temporary output folder.
 On ``content_object_init``: give pages and news posts without a ``Slug:`` the
-site's one slug (``slugs.py``).
+site's one slug (``slugs.py``), and clean their HTML (``editor_html.py``).
 On ``all_generators_finalized`` (everything read, nothing written yet): check
 page headers and that no two files share an address (``addresses.py``), print
 the problem report and stop the build if it has errors; ``CHECK_ONLY`` stops
@@ -26,6 +27,7 @@ from .addresses import check_addresses
 from .assets import Assets
 from .builddate import build_datetime
 from .chapter import chapter_settings, load_chapter
+from .contentfiles import refuse_links
 from .editor_html import clean_content
 from .feeds import add_language, feed_writer
 from .headers import meta_content_security_policy, write_headers
@@ -74,6 +76,7 @@ class Build:
         self.errors = _ErrorCounter()
         logging.getLogger("pelican").addHandler(self.errors)
         settings["SITE_PROBLEMS"] = self.report
+        refuse_links(content, self.report, settings)  # before anything reads content
         settings["BUILD_DATETIME"] = build_datetime(settings)
         chapter = load_chapter(content / settings.get("CHAPTER_FILE", "chapter.yml"), self.report)
         settings["CHAPTER"] = chapter

@@ -55,12 +55,16 @@ class ProblemReport:
 
     root: Path = field(default_factory=Path.cwd)
     problems: list[Problem] = field(default_factory=list)
+    _seen: set[Problem] = field(default_factory=set, repr=False)
 
     def relative(self, path: str | Path) -> str:
-        """Show a path relative to the project, as an editor sees it in git."""
+        """Show a path relative to the project, as an editor sees it in git.
+
+        The file itself is never resolved: a link is shown where it is, not where it points.
+        """
         path = Path(path)
         try:
-            return path.resolve().relative_to(self.root.resolve()).as_posix()
+            return (path.parent.resolve() / path.name).relative_to(self.root.resolve()).as_posix()
         except ValueError:
             return path.as_posix()
 
@@ -73,8 +77,11 @@ class ProblemReport:
         hint: str | None = None,
         severity: Severity = "error",
     ) -> None:
-        """Record one problem."""
-        self.problems.append(Problem(self.relative(path), line, field, message, hint, severity))
+        """Record one problem; the same problem found twice is recorded once."""
+        problem = Problem(self.relative(path), line, field, message, hint, severity)
+        if problem not in self._seen:
+            self._seen.add(problem)
+            self.problems.append(problem)
 
     def error(self, path, line, field, message, hint=None) -> None:
         """Record a mistake that stops the build."""

@@ -5,6 +5,12 @@ Values come back as plain Python data, except that mappings are
 themselves and of each key or item, so a later check can say
 ``content/events/canvass.yml:14: start: ...``. libyaml's C parser does the
 parsing (about five times faster than the pure-Python one on big event files).
+
+Before anything is built from the text, :func:`check_limits` runs through
+libyaml's event stream (no recursion, nothing kept) and refuses what editors
+never need and an attacker would use: anchors and aliases (an "alias bomb" of
+a kilobyte expands to gigabytes), tags, nesting deeper than ``MAX_DEPTH``, a
+value longer than ``MAX_VALUE_CHARS``, more than ``MAX_VALUES`` values.
 """
 
 from __future__ import annotations
@@ -13,9 +19,15 @@ from pathlib import Path
 
 import yaml
 
+from .contentfiles import read_bytes
 from .problems import ProblemReport
 
-MAX_BYTES = 2_000_000  # a content file larger than this is a mistake, not data
+MAX_DEPTH = 20  # levels of blocks and lists; our formats use four
+MAX_VALUE_CHARS = 100_000  # characters in one value; the longest description is a few thousand
+MAX_VALUES = 100_000  # values in one file; 2 MB of events is about 70,000
+MAX_NUMBER_CHARS = 50  # a longer "number" is not a number an editor means: it stays text
+YAML_TAGS = "tag:yaml.org,2002:"  # what libyaml makes of '!!'
+EMPTY_HINT = "add content or delete the file"
 
 
 class LineDict(dict):
@@ -74,6 +86,16 @@ class _LineLoader(yaml.CSafeLoader):
         except ValueError:
             return self.construct_scalar(node)
 
+    def construct_yaml_int(self, node):
+        """Read 42 as a number; a number of more than ``MAX_NUMBER_CHARS`` stays text.
+
+        Python refuses to convert such numbers to and from text (4,300 digits), and
+        no field of ours wants one: the model reports the text at its line.
+        """
+        if len(node.value) > MAX_NUMBER_CHARS:
+            return self.construct_scalar(node)
+        return super().construct_yaml_int(node)
+
     def construct_sequence(self, node, deep=False):
         """Build a LineList with the line of each item."""
         items = LineList(self.construct_object(child, deep=True) for child in node.value)
@@ -85,6 +107,7 @@ class _LineLoader(yaml.CSafeLoader):
 _LineLoader.add_constructor("tag:yaml.org,2002:map", _LineLoader.construct_mapping)
 _LineLoader.add_constructor("tag:yaml.org,2002:seq", _LineLoader.construct_sequence)
 _LineLoader.add_constructor("tag:yaml.org,2002:timestamp", _LineLoader.construct_yaml_timestamp)
+_LineLoader.add_constructor("tag:yaml.org,2002:int", _LineLoader.construct_yaml_int)
 
 _HINTS = {
     "found character '\\t'": "indent with spaces, not tabs",
@@ -94,8 +117,10 @@ _HINTS = {
     "could not find expected ':'": "each line needs 'field: value'; check the indentation",
     "did not find expected key": "check that the lines of one item start at the same column",
     "expected '-' indicator": "the lines of one list item must start at the same column",
-    "found undefined alias": "'*' starts an alias in YAML; put the value in quotes",
     "found unexpected end of stream": "a quote or bracket is not closed",
+    "expected alphabetic or numeric character": (
+        "'*' and '&' mean something in YAML at the start of a value; put the value in quotes"
+    ),
 }
 
 
@@ -110,19 +135,8 @@ def _hint_for(problem: str, line_text: str) -> str:
 
 def read_text(path: Path, report: ProblemReport) -> str | None:
     """Read one editor's file as UTF-8 text; on any mistake record it and return None."""
-    try:
-        raw = path.read_bytes()
-    except OSError as exc:
-        report.error(path, None, None, f"cannot be read ({exc.strerror})", "check the file exists")
-        return None
-    if len(raw) > MAX_BYTES:
-        report.error(
-            path,
-            None,
-            None,
-            f"is {len(raw):,} bytes, more than the {MAX_BYTES:,} a content file may have",
-            "split it into several files",
-        )
+    raw = read_bytes(path, report)
+    if raw is None:
         return None
     try:
         text = raw.decode("utf-8")
@@ -137,15 +151,89 @@ def read_text(path: Path, report: ProblemReport) -> str | None:
         )
         return None
     if not text.strip():
-        report.error(path, None, None, "is empty", "add content or delete the file")
+        report.error(path, None, None, "is empty", EMPTY_HINT)
         return None
     return text
 
 
+def _refuse(event: yaml.Event, problem: str, hint: str) -> yaml.MarkedYAMLError:
+    return yaml.MarkedYAMLError(problem=f"{problem}; {hint}", problem_mark=event.start_mark)
+
+
+def _shown(name: str) -> str:
+    return name if len(name) <= 40 else name[:37] + "..."
+
+
+def check_limits(text: str) -> None:
+    """Raise a ``MarkedYAMLError`` (its fix after '; ') at the first value beyond our limits.
+
+    Reads libyaml's events one at a time: time and memory grow with the text, never
+    with what aliases would expand to, and any depth of nesting is only counted.
+    """
+    depth = values = 0
+    for event in yaml.parse(text, Loader=yaml.CSafeLoader):
+        if isinstance(event, yaml.AliasEvent):
+            raise _refuse(
+                event,
+                f"'*{_shown(event.anchor)}' repeats a value marked elsewhere (a YAML alias), "
+                "which content files may not use",
+                "write the value out in full; if '*' is part of the text, put it all in quotes",
+            )
+        if not isinstance(event, yaml.NodeEvent):
+            if isinstance(event, yaml.CollectionEndEvent):
+                depth -= 1
+            continue
+        if event.anchor is not None:
+            raise _refuse(
+                event,
+                f"'&{_shown(event.anchor)}' marks a value to repeat elsewhere (a YAML anchor), "
+                "which content files may not use",
+                "write the value out in full wherever it is needed; if '&' is part of the text, "
+                "put it all in quotes",
+            )
+        if event.tag is not None:
+            raise _refuse(
+                event,
+                f"'{_shown(event.tag.replace(YAML_TAGS, '!!'))}' is a YAML tag, "
+                "which content files may not use",
+                "remove it; if '!' is part of the text, put it all in quotes",
+            )
+        values += 1
+        if values > MAX_VALUES:
+            raise _refuse(
+                event,
+                f"the file has more than {MAX_VALUES:,} values",
+                "split it into several files",
+            )
+        if isinstance(event, yaml.ScalarEvent):
+            if len(event.value) > MAX_VALUE_CHARS:
+                raise _refuse(
+                    event,
+                    f"this value has {len(event.value):,} characters, more than the "
+                    f"{MAX_VALUE_CHARS:,} a value may have",
+                    "shorten it",
+                )
+            continue
+        depth += 1
+        if depth > MAX_DEPTH:
+            raise _refuse(
+                event,
+                f"blocks and lists are nested more than {MAX_DEPTH} levels deep here",
+                "check the indentation and brackets: no file of this site needs so many levels",
+            )
+
+
 def parse_yaml(text: str, path: Path, report: ProblemReport):
-    """Parse YAML text read from ``path`` (lines count from the text's first line)."""
+    """Parse YAML text read from ``path`` (lines count from the text's first line).
+
+    On any mistake, an empty document included, record it and return None.
+    """
     try:
-        return yaml.load(text, Loader=_LineLoader)
+        check_limits(text)
+        data = yaml.load(text, Loader=_LineLoader)
+        if data is None:  # only comments, or a lone 'null': nothing a reader can use
+            report.error(path, None, None, "is empty (it has only comments)", EMPTY_HINT)
+        return data
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         problem = exc.problem or exc.context or "is not valid YAML"
