@@ -192,7 +192,7 @@ def _read(kind: str, content: Path, data: bytes) -> tuple[object, ProblemReport]
         return read_questionnaire(path, report, "candidates"), report
     if kind == "sheet":
         questionnaire = read_questionnaire(QUESTIONNAIRE, report, "candidates")
-        return read_sheet(path, questionnaire, report), report
+        return read_sheet(path, questionnaire, report, "US"), report
     if kind == "page":
         known = len(report.problems)
         check_markdown_file(path, content, report, TEMPLATES, set(), is_post=True)
