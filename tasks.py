@@ -305,5 +305,6 @@ def test(c):
 
 @task
 def lint(c):
-    """Check the Python code with ruff."""
+    """Check the Python code with ruff: lint rules, then formatting (CI runs this too)."""
     c.run(f"{sys.executable} -m ruff check .", pty=False)
+    c.run(f"{sys.executable} -m ruff format --check .", pty=False)
