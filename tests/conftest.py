@@ -37,3 +37,11 @@ def pytest_addoption(parser):
         action="store_true",
         help="rewrite tests/bad_input/*/expected.txt from the current messages",
     )
+
+
+def pytest_collection_modifyitems(config, items):
+    """Browser and Lighthouse tests are ``slow`` too, so ``-m "not slow"`` is the fast half."""
+    browser = Path(__file__).resolve().parent / "browser"
+    for item in items:
+        if browser in Path(item.path).parents or item.get_closest_marker("lighthouse"):
+            item.add_marker(pytest.mark.slow)
