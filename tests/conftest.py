@@ -45,3 +45,10 @@ def pytest_collection_modifyitems(config, items):
     for item in items:
         if browser in Path(item.path).parents or item.get_closest_marker("lighthouse"):
             item.add_marker(pytest.mark.slow)
+
+
+def pytest_sessionfinish(session, exitstatus):
+    """Wait for the replaced sites' deletion, so that no process outlives the test run."""
+    from site_core.output import wait_for_deletions
+
+    wait_for_deletions()
