@@ -49,7 +49,12 @@ def check(c, content="content"):
     except SystemExit as stopped:
         if stopped.code:
             raise
-    print(f"{content}: no problems ({time.perf_counter() - started:.2f} s)")
+        warnings = getattr(stopped, "warnings", 0)  # site_core.problems.CheckPassed
+    elapsed = f"({time.perf_counter() - started:.2f} s)"
+    if warnings:
+        print(f"{content}: no errors, {warnings} warning(s) (see above) {elapsed}")
+    else:
+        print(f"{content}: no problems {elapsed}")
 
 
 @task

@@ -247,7 +247,9 @@ def read_sheet(
                 raw.line if raw else front.body_line - 1,
                 question.id,
                 "has no answer; the page shows 'No answer'",
-                "add '## " + question.id + "' and the candidate's answer if there is one",
+                f"write the candidate's answer under '## {question.id}' if there is one"
+                if raw
+                else f"add '## {question.id}' and the candidate's answer if there is one",
             )
         result.append(Answer(question, number, html or None))
     slug = path.stem

@@ -34,7 +34,7 @@ from .headers import meta_content_security_policy, write_headers
 from .markdown_reader import use_reusing_reader
 from .output import AtomicOutput
 from .page_headers import check_front_matter
-from .problems import ContentProblems, ProblemReport
+from .problems import CheckPassed, ContentProblems, ProblemReport
 from .sitemap import Sitemap
 from .slugs import slug_pelican_content
 from .templates import share_compiled_templates
@@ -141,7 +141,7 @@ def check_problems(generators) -> None:
     if settings.get("CHECK_ONLY"):
         _build.close()
         _build.output.discard()
-        raise SystemExit(0)
+        raise CheckPassed(len(report.warnings))
 
 
 def page_written(path: str, context: dict) -> None:
