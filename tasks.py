@@ -11,8 +11,6 @@ message; fix`` lines and the previous ``output/`` is left untouched.
 from __future__ import annotations
 
 from datetime import UTC, datetime
-from functools import partial
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 import os
 from pathlib import Path
 import sys
@@ -24,14 +22,18 @@ ROOT = Path(__file__).resolve().parent
 OUTPUT = ROOT / "output"
 
 
-def pelican_run(settings_file: str = "pelicanconf.py", **overrides) -> None:
-    """Build the site once with the given settings file; exit non-zero on content problems."""
+def pelican_run(settings_file: str = "pelicanconf.py", **overrides) -> dict:
+    """Build the site once with the given settings file; exit non-zero on content problems.
+
+    Returns the settings the build used (with ``SITEURL`` as the plugins set it).
+    """
     from pelican import Pelican
     from pelican.settings import read_settings
 
     os.chdir(ROOT)
     settings = read_settings(str(ROOT / settings_file), override=overrides or None)
     Pelican(settings).run()
+    return settings
 
 
 @task
@@ -180,17 +182,33 @@ def new_guide_chapter(c, title="", number=0, status="planned", content="content"
 @task
 def publish(c):
     """Build the site for the public address (publishconf.py), then rsync it if configured."""
-    pelican_run("publishconf.py")
-    target = os.environ.get("RSYNC_TARGET")
-    if target:
-        c.run(f"rsync -avz --delete {OUTPUT}/ {target}", pty=False)
+    import subprocess
+
+    site_url = pelican_run("publishconf.py")["SITEURL"]
+    target = os.environ.get("RSYNC_TARGET", "").strip()
+    if not target:
+        print(
+            f"built output/ for {site_url}; not uploaded: set RSYNC_TARGET (e.g. "
+            "user@host:/var/www/m4a) to copy it with rsync, or let GitHub Pages publish "
+            "the repository (docs/editing/github-pages.md). Run 'invoke build' to preview "
+            "locally again: output/'s links now point at the live site."
+        )
+        return
+    subprocess.run(["rsync", "-avz", "--delete", "--", f"{OUTPUT}/", target], check=True)
+    print(f"built output/ for {site_url} and copied it to {target} with rsync")
 
 
-@task
+@task(help={"port": "port to listen on (default 8000; 0: any free port)"})
 def serve(c, port=8000):
-    """Serve output/ on http://127.0.0.1:PORT (Ctrl-C to stop)."""
-    handler = partial(SimpleHTTPRequestHandler, directory=str(OUTPUT))
-    server = ThreadingHTTPServer(("127.0.0.1", int(port)), handler)
+    """Serve output/ on http://127.0.0.1:PORT as a static host does (Ctrl-C to stop)."""
+    sys.path.insert(0, str(ROOT / "plugins"))
+    from site_core.preview import PreviewProblem, free_port, not_built_hint, static_server
+
+    hint = not_built_hint(OUTPUT)
+    if hint:
+        raise PreviewProblem(hint)
+    port = free_port(int(port))
+    server = static_server(OUTPUT, port)
     print(f"Serving {OUTPUT} at http://127.0.0.1:{port}/ - Ctrl-C to stop")
     try:
         server.serve_forever()
@@ -244,17 +262,26 @@ def rebuilder_on_save(**overrides):
     return rebuild_on_save
 
 
-@task
+@task(help={"port": "port to listen on (default 8000; 0: any free port)"})
 def livereload(c, port=8000):
     """Build, serve on http://127.0.0.1:PORT and rebuild when content, theme or settings change."""
     from livereload import Server
 
+    sys.path.insert(0, str(ROOT / "plugins"))
+    from site_core.preview import LivereloadHandler, busy_port, free_port, static_server
+
+    port = free_port(int(port))
+    static_server(OUTPUT, port).server_close()  # a busy port is said before the build
     rebuild_for_preview(first=True)
     server = Server()
+    server.SFH = LivereloadHandler
     on_save = rebuilder_on_save()
     for pattern in LIVERELOAD_WATCH:
         server.watch(pattern, on_save)
-    server.serve(host="127.0.0.1", port=int(port), root=str(OUTPUT))
+    try:
+        server.serve(host="127.0.0.1", port=port, root=str(OUTPUT))
+    except OSError as failed:  # taken between the probe and now
+        raise busy_port(port) from failed
 
 
 @task(
