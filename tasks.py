@@ -69,27 +69,36 @@ def schemas(c):
         print(f"wrote {path.relative_to(ROOT)}")
 
 
-def _ask(value, question: str, default: str = "") -> str:
-    """Use a flag's value, or ask the editor (with a default) when it was not given."""
-    if value:
-        return value
-    answer = input(f"{question}{f' [{default}]' if default else ''}: ").strip()
-    return answer or default
+def _chapter(content: str):
+    """The chapter of ``content``/chapter.yml; its problems stop the task, listed."""
+    from site_core.chapter import load_chapter
+    from site_core.problems import ProblemReport
+
+    report = ProblemReport()
+    chapter = load_chapter(Path(content) / "chapter.yml", report)
+    if chapter is None:
+        raise SystemExit(report.render() or f"{content}/chapter.yml: cannot be read")
+    return chapter
 
 
-def _scaffold(path_and_text) -> None:
-    """Write a new content file (never over an existing one) and check the whole site."""
+def _scaffold(path_and_text, report=None) -> None:
+    """Write a new content file (never over an existing one) unless ``report`` has errors."""
     from site_core.scaffold import create
 
+    if report is not None and report.problems:
+        said = "\n".join(str(problem) for problem in report.errors + report.warnings)
+        if report.errors:
+            raise SystemExit(f"{said}\nnothing was written")
+        print(said, file=sys.stderr)
     path = create(*path_and_text)
     print(f"wrote {path.relative_to(ROOT) if path.is_relative_to(ROOT) else path}")
 
 
 @task(
     help={
-        "questionnaire": "folder name under content/questionnaires/",
+        "questionnaire": "folder name under content/questionnaires/ (default: the newest)",
         "name": "the candidate's name",
-        "office": "the office, as on the questionnaire",
+        "office": "the office, one of the questionnaire's",
         "district": "district (optional)",
         "party": "party or affiliation (optional)",
         "website": "campaign website, https://... (optional)",
@@ -109,24 +118,24 @@ def new_candidate(
     content="content",
 ):
     """Write a new candidate answer sheet with a heading for every question."""
+    given = {name: value for name, value in locals().items() if name not in {"c", "content"}}
     sys.path.insert(0, str(ROOT / "plugins"))
-    from questionnaires.scaffold import candidate_sheet
+    from questionnaires.scaffold import (
+        candidate_sheet,
+        questionnaire_in,
+        questionnaire_question,
+        sheet_questions,
+    )
+    from site_core.ask import ask_all
     from site_core.builddate import build_datetime
 
     root = Path(content) / "questionnaires"
-    folders = sorted(p.name for p in root.iterdir() if p.is_dir()) if root.exists() else []
-    questionnaire = _ask(questionnaire, "Questionnaire folder", folders[-1] if folders else "")
-    _scaffold(
-        candidate_sheet(
-            root / questionnaire,
-            _ask(name, "Candidate's name"),
-            _ask(office, "Office"),
-            _ask(received, "Answers received on", build_datetime().date().isoformat()),
-            district,
-            party,
-            website,
-        )
-    )
+    folders = tuple(sorted(p.name for p in root.iterdir() if p.is_dir())) if root.exists() else ()
+    folder = root / ask_all([questionnaire_question(folders)], given)["questionnaire"]
+    chosen = questionnaire_in(folder)
+    today = build_datetime().date().isoformat()
+    answers = ask_all(sheet_questions(folder, chosen, today), given)
+    _scaffold(candidate_sheet(folder, chosen, answers))
 
 
 @task(
@@ -134,31 +143,42 @@ def new_candidate(
         "title": "what readers see first, e.g. 'Door knocking in Atwood'",
         "type": "canvass, town-hall, panel, rally, phonebank, training, meeting or other",
         "start": "local date and time, e.g. 2026-12-05 10:00 (a date alone: all day)",
+        "end": "local date and time it ends (optional; default: a usual length for the type)",
         "location": "the place's name (or give --online)",
         "address": "street address of a public place (optional; never a member's home)",
         "online": "https:// link to join, for an online event",
         "rsvp": "https:// sign-up link (optional)",
+        "description": "a one-line description (optional)",
         "content": "content folder",
     }
 )
 def new_event(
-    c, title="", type="", start="", location="", address="", online="", rsvp="", content="content"
+    c,
+    title="",
+    type="",
+    start="",
+    end="",
+    location="",
+    address="",
+    online="",
+    rsvp="",
+    description="",
+    content="content",
 ):
-    """Write a new events file with one event; `invoke check` then tells what is missing."""
+    """Write a new events file with one event, each answer checked as it is given."""
+    given = {name: value for name, value in locals().items() if name not in {"c", "content"}}
     sys.path.insert(0, str(ROOT / "plugins"))
-    from events.scaffold import event_file
+    from events.scaffold import QUESTIONS, event_data, event_file, event_problems, online_question
+    from site_core.ask import ask_all
+    from site_core.builddate import build_datetime
 
-    title = _ask(title, "Title")
-    type = _ask(
-        type, "Type (canvass, town-hall, panel, rally, phonebank, training, meeting, other)"
-    )
-    start = _ask(start, "Starts (YYYY-MM-DD HH:MM, or YYYY-MM-DD for all day)")
-    if not (location or online):
-        location = _ask(location, "Place name (leave empty for an online event)")
-        online = "" if location else _ask(online, "Link to join (https://...)")
-    _scaffold(
-        event_file(Path(content) / "events", title, type, start, location, address, online, rsvp)
-    )
+    chapter = _chapter(content)
+    answers = ask_all(QUESTIONS, given)
+    answers |= ask_all([online_question(answers["location"])], given)
+    data = event_data(answers)
+    path, text = event_file(Path(content) / "events", data)
+    report = event_problems(path, data, chapter.timezone, build_datetime())
+    _scaffold((path, text), report)
 
 
 @task(
@@ -173,10 +193,10 @@ def new_guide_chapter(c, title="", number=0, status="planned", content="content"
     """Write a new chapter of the organizing guide, numbered after the last one."""
     sys.path.insert(0, str(ROOT / "plugins"))
     from guide.scaffold import chapter_file
+    from site_core.ask import Question, ask_all
 
-    _scaffold(
-        chapter_file(Path(content) / "guide", _ask(title, "Chapter title"), int(number), status)
-    )
+    title = ask_all([Question("title", "Chapter title", required=True)], {"title": title})["title"]
+    _scaffold(chapter_file(Path(content) / "guide", title, int(number), status))
 
 
 @task
