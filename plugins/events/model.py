@@ -31,6 +31,7 @@ from site_core.problems import ProblemReport
 from site_core.slugs import Slug, slugify
 from site_core.suggest import did_you_mean
 
+from .schema import DAY_SCHEMA, RULES, WHEN, reserved_slugs
 from .timing import (
     date_label,
     day_start,
@@ -85,9 +86,6 @@ RESERVED_SLUGS = frozenset({*EVENT_TYPES, "past", "calendar", "upcoming"})
 PRIVATE_PLACE = "Address sent after you RSVP"
 #: The editors' guide section on removing a committed private address from git history.
 PURGE_GUIDE = "docs/editing/events.md#if-a-private-address-was-committed"
-#: JSON Schema: with ``address_private: true``, ``address`` is absent or empty (flagged as typed).
-PRIVATE = {"properties": {"address_private": {"const": True}}, "required": ["address_private"]}
-NO_ADDRESS = {"properties": {"address": {"maxLength": 0}}}
 
 
 def _one_of(options: tuple[str, ...], what: str):
@@ -111,28 +109,19 @@ def _as_list(value):
     return value
 
 
-_WHEN_SCHEMA = {
-    "type": "string",
-    "description": (
-        "Local date and time in the event's timezone, or ISO 8601 with an offset; "
-        "a date alone for an all-day event."
-    ),
-    "examples": ["2026-12-05 10:00", "2026-11-01T01:30-05:00", "2027-04-10"],
-}
-
 #: A start or end: a datetime (naive = local, or with an offset), or a date (all day).
-When = Annotated[datetime | date, BeforeValidator(parse_when), WithJsonSchema(_WHEN_SCHEMA)]
+When = Annotated[datetime | date, BeforeValidator(parse_when), WithJsonSchema(WHEN)]
 Day = Annotated[
     date,
     BeforeValidator(parse_day),
-    WithJsonSchema({"type": "string", "format": "date", "examples": ["2027-01-26"]}),
+    WithJsonSchema(DAY_SCHEMA),
 ]
 
 
 class EventEntry(Strict):
     """One event as an editor writes it: an item of the list in ``content/events/*.yml``."""
 
-    model_config = ConfigDict(json_schema_extra={"if": PRIVATE, "then": NO_ADDRESS})
+    model_config = ConfigDict(json_schema_extra={"allOf": [*RULES, reserved_slugs(RESERVED_SLUGS)]})
 
     title: str = Field(
         min_length=1, description="What readers see first, e.g. 'Door knocking in Atwood'."
