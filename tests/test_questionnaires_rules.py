@@ -247,6 +247,15 @@ def test_an_empty_answer_under_its_heading_is_not_told_to_add_the_heading(tmp_pa
     ]
 
 
+def test_a_heading_left_empty_is_no_answer_on_purpose_without_a_warning(tmp_path, capsys):
+    body = "## first\n\nOne.\n\n## second\n\n## third\n\nThree.\n"
+    output = build_site(site(tmp_path, {"ann-example.md": sheet(body)}), tmp_path / "output")
+    assert "(warning)" not in capsys.readouterr().err
+    page = soup(output / "candidates" / "spring" / "ann-example" / "index.html")
+    skipped = page.find(id="second").find_parent("section")
+    assert skipped.select_one(".no-answer").get_text() == "No answer"
+
+
 def test_text_outside_any_answer_office_and_file_names(tmp_path):
     bad_office = sheet("Hello.\n" + ALL_ANSWERS).replace("Common Council", "Common Counsel")
     errors = problems(tmp_path, {"ann-example.md": bad_office, "Bob Smith.md": sheet(ALL_ANSWERS)})

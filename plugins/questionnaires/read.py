@@ -241,7 +241,8 @@ def read_sheet(
         if raw:
             report_problems(report, path, raw.cleaned.problems, raw.text, raw.line + 1, question.id)
         html = raw.html if raw else ""
-        if not html and status != "no-response":
+        skipped = raw is not None and not raw.text.strip()  # an empty heading: on purpose
+        if not html and status != "no-response" and not skipped:
             report.warning(
                 path,
                 raw.line if raw else front.body_line - 1,

@@ -28,6 +28,7 @@ from .assets import Assets
 from .builddate import build_datetime
 from .chapter import chapter_settings, load_chapter
 from .contentfiles import refuse_links
+from .dates import DateStyle
 from .editor_html import clean_content
 from .feeds import add_language, feed_writer
 from .headers import meta_content_security_policy, write_headers
@@ -82,6 +83,11 @@ class Build:
         settings["CHAPTER"] = chapter
         if chapter is not None:
             settings.update(chapter_settings(chapter))
+        settings["DATE_STYLE"] = DateStyle(chapter.locale if chapter else "en_US")
+        settings["JINJA_FILTERS"] = {
+            **settings.get("JINJA_FILTERS", {}),
+            **settings["DATE_STYLE"].filters(),
+        }
         if settings.get("PUBLISH") and not settings.get("SITEURL") and chapter is not None:
             settings["SITEURL"] = chapter.site_url.rstrip("/")
         base = settings.get("SITEURL") or (chapter.site_url if chapter else "")
