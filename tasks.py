@@ -199,6 +199,54 @@ def new_guide_chapter(c, title="", number=0, status="planned", content="content"
     _scaffold(chapter_file(Path(content) / "guide", title, int(number), status))
 
 
+@task(
+    help={
+        "name": "the chapter's name, e.g. 'Springfield DSA'",
+        "city": "its city",
+        "region": "its state or region",
+        "timezone": "timezone of its events, an IANA name (default America/New_York)",
+        "volunteer_url": "volunteer sign-up link, https://...",
+        "contact_email": "contact e-mail address",
+        "site_url": "the site's public address, https://...",
+        "yes": "remove the sample without asking (needed with no terminal)",
+        "content": "content folder",
+    }
+)
+def new_chapter(
+    c,
+    name="",
+    city="",
+    region="",
+    timezone="",
+    volunteer_url="",
+    contact_email="",
+    site_url="",
+    yes=False,
+    content="content",
+):
+    """Start a new chapter: write chapter.yml, remove the sample's events, candidates,
+    charter and news, rewrite the home and about pages; keep the explainer and the guide."""
+    given = {k: v for k, v in locals().items() if k not in {"c", "content", "yes"}}
+    sys.path.insert(0, str(ROOT / "plugins"))
+    from site_core.ask import NoAnswer, Question, ask_all
+    from site_core.new_chapter import QUESTIONS, SAMPLE, start_chapter
+
+    answers = ask_all(QUESTIONS, given)
+    if not yes:
+        sure = Question(
+            "yes",
+            f"Remove {', '.join(SAMPLE)} from {content}/ and rewrite chapter.yml, "
+            "home and about? (y/n)",
+            required=True,
+            needed="--yes to remove the sample",
+        )
+        if ask_all([sure], {})["yes"].lower() not in {"y", "yes"}:
+            raise NoAnswer("nothing was changed")
+    for line in start_chapter(Path(content), answers):
+        print(line)
+    print(f"now check it: .venv/bin/invoke check --content {content}")
+
+
 @task
 def publish(c):
     """Build the site for the public address (publishconf.py), then rsync it if configured."""
