@@ -5,13 +5,12 @@ from __future__ import annotations
 import gzip
 import re
 import shutil
-import subprocess
 import sys
 
 import yaml
 
 from site_core.chapter import Chapter
-from sitebuild import ROOT, build_site, soup
+from sitebuild import ROOT, build_site, run_in_project, soup
 
 INVOKE = [sys.executable, "-m", "invoke", "--search-root", str(ROOT), "new-chapter"]
 #: Words of the sample chapter (Madison, Wisconsin) that a fork must not show.
@@ -28,16 +27,9 @@ ANSWERS = {
 }
 
 
-def run(content, *arguments: str) -> subprocess.CompletedProcess:
-    """The task with closed input (no terminal), on a copy of the sample's content."""
-    return subprocess.run(
-        [*INVOKE, *arguments, "--content", str(content)],
-        cwd=ROOT,
-        stdin=subprocess.DEVNULL,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+def run(content, *arguments: str):
+    """The task on a copy of the sample's content, with no terminal."""
+    return run_in_project(*INVOKE, *arguments, "--content", str(content))
 
 
 def readable(path) -> bytes:

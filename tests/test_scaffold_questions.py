@@ -14,24 +14,15 @@ import yaml
 
 from site_core import ask
 from site_core.ask import NoAnswer, Question, ask_all, ask_one
-from sitebuild import ROOT, build_site, soup
+from sitebuild import ROOT, build_site, run_in_project, soup
 
 INVOKE = [sys.executable, "-m", "invoke", "--search-root", str(ROOT)]
 ANN = 'Ann "Annie": Example #1'
 
 
 def run(content, *arguments: str):
-    """Run a task from the project's root with closed input (no terminal)."""
-    import subprocess
-
-    return subprocess.run(
-        [*INVOKE, *arguments, "--content", str(content)],
-        cwd=ROOT,
-        stdin=subprocess.DEVNULL,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+    """Run a task with no terminal on a copy of the sample's content."""
+    return run_in_project(*INVOKE, *arguments, "--content", str(content))
 
 
 @pytest.fixture
