@@ -13,6 +13,7 @@ from __future__ import annotations
 from datetime import UTC, datetime
 import os
 from pathlib import Path
+import subprocess
 import sys
 import time
 
@@ -250,8 +251,6 @@ def new_chapter(
 @task
 def publish(c):
     """Build the site for the public address (publishconf.py), then rsync it if configured."""
-    import subprocess
-
     site_url = pelican_run("publishconf.py")["SITEURL"]
     target = os.environ.get("RSYNC_TARGET", "").strip()
     if not target:
