@@ -225,8 +225,11 @@ def new_chapter(
     yes=False,
     content="content",
 ):
-    """Start a new chapter: write chapter.yml, remove the sample's events, candidates,
-    charter and news, rewrite the home and about pages; keep the explainer and the guide."""
+    """Start the site for a new chapter: its chapter.yml, and no sample chapter's content.
+
+    Removes the sample's events, candidates, charter and news and rewrites the home and
+    about pages; keeps the Medicare for All explainer and the guide.
+    """
     given = {k: v for k, v in locals().items() if k not in {"c", "content", "yes"}}
     sys.path.insert(0, str(ROOT / "plugins"))
     from site_core.ask import NoAnswer, Question, ask_all
