@@ -11,10 +11,9 @@ message; fix`` lines and the previous ``output/`` is left untouched.
 from __future__ import annotations
 
 from datetime import UTC, datetime
-from functools import partial
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 import os
 from pathlib import Path
+import subprocess
 import sys
 import time
 
@@ -24,14 +23,18 @@ ROOT = Path(__file__).resolve().parent
 OUTPUT = ROOT / "output"
 
 
-def pelican_run(settings_file: str = "pelicanconf.py", **overrides) -> None:
-    """Build the site once with the given settings file; exit non-zero on content problems."""
+def pelican_run(settings_file: str = "pelicanconf.py", **overrides) -> dict:
+    """Build the site once with the given settings file; exit non-zero on content problems.
+
+    Returns the settings the build used (with ``SITEURL`` as the plugins set it).
+    """
     from pelican import Pelican
     from pelican.settings import read_settings
 
     os.chdir(ROOT)
     settings = read_settings(str(ROOT / settings_file), override=overrides or None)
     Pelican(settings).run()
+    return settings
 
 
 @task
@@ -49,7 +52,12 @@ def check(c, content="content"):
     except SystemExit as stopped:
         if stopped.code:
             raise
-    print(f"{content}: no problems ({time.perf_counter() - started:.2f} s)")
+        warnings = getattr(stopped, "warnings", 0)  # site_core.problems.CheckPassed
+    elapsed = f"({time.perf_counter() - started:.2f} s)"
+    if warnings:
+        print(f"{content}: no errors, {warnings} warning(s) (see above) {elapsed}")
+    else:
+        print(f"{content}: no problems {elapsed}")
 
 
 @task
@@ -62,27 +70,36 @@ def schemas(c):
         print(f"wrote {path.relative_to(ROOT)}")
 
 
-def _ask(value, question: str, default: str = "") -> str:
-    """Use a flag's value, or ask the editor (with a default) when it was not given."""
-    if value:
-        return value
-    answer = input(f"{question}{f' [{default}]' if default else ''}: ").strip()
-    return answer or default
+def _chapter(content: str):
+    """The chapter of ``content``/chapter.yml; its problems stop the task, listed."""
+    from site_core.chapter import load_chapter
+    from site_core.problems import ProblemReport
+
+    report = ProblemReport()
+    chapter = load_chapter(Path(content) / "chapter.yml", report)
+    if chapter is None:
+        raise SystemExit(report.render() or f"{content}/chapter.yml: cannot be read")
+    return chapter
 
 
-def _scaffold(path_and_text) -> None:
-    """Write a new content file (never over an existing one) and check the whole site."""
+def _scaffold(path_and_text, report=None) -> None:
+    """Write a new content file (never over an existing one) unless ``report`` has errors."""
     from site_core.scaffold import create
 
+    if report is not None and report.problems:
+        said = "\n".join(str(problem) for problem in report.errors + report.warnings)
+        if report.errors:
+            raise SystemExit(f"{said}\nnothing was written")
+        print(said, file=sys.stderr)
     path = create(*path_and_text)
     print(f"wrote {path.relative_to(ROOT) if path.is_relative_to(ROOT) else path}")
 
 
 @task(
     help={
-        "questionnaire": "folder name under content/questionnaires/",
+        "questionnaire": "folder name under content/questionnaires/ (default: the newest)",
         "name": "the candidate's name",
-        "office": "the office, as on the questionnaire",
+        "office": "the office, one of the questionnaire's",
         "district": "district (optional)",
         "party": "party or affiliation (optional)",
         "website": "campaign website, https://... (optional)",
@@ -102,24 +119,24 @@ def new_candidate(
     content="content",
 ):
     """Write a new candidate answer sheet with a heading for every question."""
+    given = {name: value for name, value in locals().items() if name not in {"c", "content"}}
     sys.path.insert(0, str(ROOT / "plugins"))
-    from questionnaires.scaffold import candidate_sheet
+    from questionnaires.scaffold import (
+        candidate_sheet,
+        questionnaire_in,
+        questionnaire_question,
+        sheet_questions,
+    )
+    from site_core.ask import ask_all
     from site_core.builddate import build_datetime
 
     root = Path(content) / "questionnaires"
-    folders = sorted(p.name for p in root.iterdir() if p.is_dir()) if root.exists() else []
-    questionnaire = _ask(questionnaire, "Questionnaire folder", folders[-1] if folders else "")
-    _scaffold(
-        candidate_sheet(
-            root / questionnaire,
-            _ask(name, "Candidate's name"),
-            _ask(office, "Office"),
-            _ask(received, "Answers received on", build_datetime().date().isoformat()),
-            district,
-            party,
-            website,
-        )
-    )
+    folders = tuple(sorted(p.name for p in root.iterdir() if p.is_dir())) if root.exists() else ()
+    folder = root / ask_all([questionnaire_question(folders)], given)["questionnaire"]
+    chosen = questionnaire_in(folder)
+    today = build_datetime().date().isoformat()
+    answers = ask_all(sheet_questions(folder, chosen, today), given)
+    _scaffold(candidate_sheet(folder, chosen, answers))
 
 
 @task(
@@ -127,31 +144,42 @@ def new_candidate(
         "title": "what readers see first, e.g. 'Door knocking in Atwood'",
         "type": "canvass, town-hall, panel, rally, phonebank, training, meeting or other",
         "start": "local date and time, e.g. 2026-12-05 10:00 (a date alone: all day)",
+        "end": "local date and time it ends (optional; default: a usual length for the type)",
         "location": "the place's name (or give --online)",
         "address": "street address of a public place (optional; never a member's home)",
         "online": "https:// link to join, for an online event",
         "rsvp": "https:// sign-up link (optional)",
+        "description": "a one-line description (optional)",
         "content": "content folder",
     }
 )
 def new_event(
-    c, title="", type="", start="", location="", address="", online="", rsvp="", content="content"
+    c,
+    title="",
+    type="",
+    start="",
+    end="",
+    location="",
+    address="",
+    online="",
+    rsvp="",
+    description="",
+    content="content",
 ):
-    """Write a new events file with one event; `invoke check` then tells what is missing."""
+    """Write a new events file with one event, each answer checked as it is given."""
+    given = {name: value for name, value in locals().items() if name not in {"c", "content"}}
     sys.path.insert(0, str(ROOT / "plugins"))
-    from events.scaffold import event_file
+    from events.scaffold import QUESTIONS, event_data, event_file, event_problems, online_question
+    from site_core.ask import ask_all
+    from site_core.builddate import build_datetime
 
-    title = _ask(title, "Title")
-    type = _ask(
-        type, "Type (canvass, town-hall, panel, rally, phonebank, training, meeting, other)"
-    )
-    start = _ask(start, "Starts (YYYY-MM-DD HH:MM, or YYYY-MM-DD for all day)")
-    if not (location or online):
-        location = _ask(location, "Place name (leave empty for an online event)")
-        online = "" if location else _ask(online, "Link to join (https://...)")
-    _scaffold(
-        event_file(Path(content) / "events", title, type, start, location, address, online, rsvp)
-    )
+    chapter = _chapter(content)
+    answers = ask_all(QUESTIONS, given)
+    answers |= ask_all([online_question(answers["location"])], given)
+    data = event_data(answers)
+    path, text = event_file(Path(content) / "events", data)
+    report = event_problems(path, data, chapter.timezone, build_datetime())
+    _scaffold((path, text), report)
 
 
 @task(
@@ -166,26 +194,91 @@ def new_guide_chapter(c, title="", number=0, status="planned", content="content"
     """Write a new chapter of the organizing guide, numbered after the last one."""
     sys.path.insert(0, str(ROOT / "plugins"))
     from guide.scaffold import chapter_file
+    from site_core.ask import Question, ask_all
 
-    _scaffold(
-        chapter_file(Path(content) / "guide", _ask(title, "Chapter title"), int(number), status)
-    )
+    title = ask_all([Question("title", "Chapter title", required=True)], {"title": title})["title"]
+    _scaffold(chapter_file(Path(content) / "guide", title, int(number), status))
+
+
+@task(
+    help={
+        "name": "the chapter's name, e.g. 'Springfield DSA'",
+        "city": "its city",
+        "region": "its state or region",
+        "timezone": "timezone of its events, an IANA name (default America/New_York)",
+        "volunteer_url": "volunteer sign-up link, https://...",
+        "contact_email": "contact e-mail address",
+        "site_url": "the site's public address, https://...",
+        "yes": "remove the sample without asking (needed with no terminal)",
+        "content": "content folder",
+    }
+)
+def new_chapter(
+    c,
+    name="",
+    city="",
+    region="",
+    timezone="",
+    volunteer_url="",
+    contact_email="",
+    site_url="",
+    yes=False,
+    content="content",
+):
+    """Start the site for a new chapter: its chapter.yml, and no sample chapter's content.
+
+    Removes the sample's events, candidates, charter and news and rewrites the home and
+    about pages; keeps the Medicare for All explainer and the guide.
+    """
+    given = {k: v for k, v in locals().items() if k not in {"c", "content", "yes"}}
+    sys.path.insert(0, str(ROOT / "plugins"))
+    from site_core.ask import NoAnswer, Question, ask_all
+    from site_core.new_chapter import QUESTIONS, SAMPLE, start_chapter
+
+    answers = ask_all(QUESTIONS, given)
+    if not yes:
+        sure = Question(
+            "yes",
+            f"Remove {', '.join(SAMPLE)} from {content}/ and rewrite chapter.yml, "
+            "home and about? (y/n)",
+            required=True,
+            needed="--yes to remove the sample",
+        )
+        if ask_all([sure], {})["yes"].lower() not in {"y", "yes"}:
+            raise NoAnswer("nothing was changed")
+    for line in start_chapter(Path(content), answers):
+        print(line)
+    print(f"now check it: .venv/bin/invoke check --content {content}")
 
 
 @task
 def publish(c):
     """Build the site for the public address (publishconf.py), then rsync it if configured."""
-    pelican_run("publishconf.py")
-    target = os.environ.get("RSYNC_TARGET")
-    if target:
-        c.run(f"rsync -avz --delete {OUTPUT}/ {target}", pty=False)
+    site_url = pelican_run("publishconf.py")["SITEURL"]
+    target = os.environ.get("RSYNC_TARGET", "").strip()
+    if not target:
+        print(
+            f"built output/ for {site_url}; not uploaded: set RSYNC_TARGET (e.g. "
+            "user@host:/var/www/m4a) to copy it with rsync, or let GitHub Pages publish "
+            "the repository (docs/editing/github-pages.md). Run 'invoke build' to preview "
+            "locally again: output/'s links now point at the live site."
+        )
+        return
+    subprocess.run(["rsync", "-avz", "--delete", "--", f"{OUTPUT}/", target], check=True)
+    print(f"built output/ for {site_url} and copied it to {target} with rsync")
 
 
-@task
+@task(help={"port": "port to listen on (default 8000; 0: any free port)"})
 def serve(c, port=8000):
-    """Serve output/ on http://127.0.0.1:PORT (Ctrl-C to stop)."""
-    handler = partial(SimpleHTTPRequestHandler, directory=str(OUTPUT))
-    server = ThreadingHTTPServer(("127.0.0.1", int(port)), handler)
+    """Serve output/ on http://127.0.0.1:PORT as a static host does (Ctrl-C to stop)."""
+    sys.path.insert(0, str(ROOT / "plugins"))
+    from site_core.preview import PreviewProblem, free_port, not_built_hint, static_server
+
+    hint = not_built_hint(OUTPUT)
+    if hint:
+        raise PreviewProblem(hint)
+    port = free_port(int(port))
+    server = static_server(OUTPUT, port)
     print(f"Serving {OUTPUT} at http://127.0.0.1:{port}/ - Ctrl-C to stop")
     try:
         server.serve_forever()
@@ -239,17 +332,26 @@ def rebuilder_on_save(**overrides):
     return rebuild_on_save
 
 
-@task
+@task(help={"port": "port to listen on (default 8000; 0: any free port)"})
 def livereload(c, port=8000):
     """Build, serve on http://127.0.0.1:PORT and rebuild when content, theme or settings change."""
     from livereload import Server
 
+    sys.path.insert(0, str(ROOT / "plugins"))
+    from site_core.preview import LivereloadHandler, busy_port, free_port, static_server
+
+    port = free_port(int(port))
+    static_server(OUTPUT, port).server_close()  # a busy port is said before the build
     rebuild_for_preview(first=True)
     server = Server()
+    server.SFH = LivereloadHandler
     on_save = rebuilder_on_save()
     for pattern in LIVERELOAD_WATCH:
         server.watch(pattern, on_save)
-    server.serve(host="127.0.0.1", port=int(port), root=str(OUTPUT))
+    try:
+        server.serve(host="127.0.0.1", port=port, root=str(OUTPUT))
+    except OSError as failed:  # taken between the probe and now
+        raise busy_port(port) from failed
 
 
 @task(

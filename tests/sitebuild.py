@@ -52,8 +52,16 @@ def write_tree(root: Path, files: dict[str, str | bytes]) -> None:
 
 
 def run_in_project(*command: str) -> subprocess.CompletedProcess:
-    """Run a command from the project's root, as an editor would; capture its output."""
-    return subprocess.run(command, cwd=ROOT, capture_output=True, text=True, check=False)
+    """Run a command from the project's root, as an editor would, with no terminal to answer
+    questions (input closed, as in CI or a pipe); capture its output."""
+    return subprocess.run(
+        command,
+        cwd=ROOT,
+        stdin=subprocess.DEVNULL,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
 
 
 def make_content(tmp_path: Path, files: dict[str, str | bytes], *, chapter: bool = True) -> Path:

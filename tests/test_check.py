@@ -14,6 +14,21 @@ def test_check_passes_on_the_sample_site_and_writes_nothing(tmp_path):
     result = run_in_project(*INVOKE)
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip().startswith("content: no problems")
+    assert result.stderr == ""  # a clean clone's check prints no warning
+
+
+def test_check_with_only_warnings_says_so_and_never_no_problems(tmp_path):
+    content = tmp_path / "content"
+    shutil.copytree(ROOT / "content", content)
+    sheet = content / "questionnaires" / "2027-spring-election" / "tom-sampleman.md"
+    text = sheet.read_text(encoding="utf-8")
+    sheet.write_text(text.split("## grassroots")[0], encoding="utf-8")
+    result = run_in_project(*INVOKE, "--content", str(content))
+    assert result.returncode == 0, result.stderr
+    warnings = [line for line in result.stderr.splitlines() if line.endswith("(warning)")]
+    assert [line.split(": ")[1] for line in warnings] == ["grassroots"]
+    assert "no problems" not in result.stdout
+    assert result.stdout.startswith(f"{content}: no errors, 1 warning(s)")
     assert not list(ROOT.glob(".output.building-*"))
 
 

@@ -73,7 +73,7 @@ def test_every_field_appears_on_the_event_page(tmp_path):
         dt.get_text(strip=True): dt.find_next_sibling("dd") for dt in main.select(".event-facts dt")
     }
     assert facts["When"].find("time")["datetime"] == "2026-12-05T10:00:00-06:00"
-    assert "10:00 AM – 1:30 PM" in facts["When"].get_text(" ", strip=True)
+    assert "10:00\u202fAM – 1:30\u202fPM" in facts["When"].get_text(" ", strip=True)
     address = facts["Where"].find("address").get_text("|", strip=True)
     assert address == "Olbrich Park Beach House|3527 Atwood Ave, Madison, WI 53714"
     map_link = facts["Where"].find("a", string="Map (OpenStreetMap)")["href"]
@@ -122,7 +122,7 @@ def test_an_event_in_another_timezone_says_its_zone(tmp_path):
     )
     card = soup(output / "events" / "index.html").select_one(".event-card")
     assert card.find("time")["datetime"] == "2026-12-09T20:00:00-05:00"
-    assert card.select_one(".event-time").get_text() == "8:00 PM – 10:00 PM EST"
+    assert card.select_one(".event-time").get_text() == "8:00\u202fPM – 10:00\u202fPM EST"
     assert card.select_one(".meta:not(:has(time))").get_text(" ", strip=True) == "Panel · Online"
 
 

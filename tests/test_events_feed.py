@@ -171,6 +171,6 @@ def test_items_do_not_change_with_the_build_date(tmp_path, monkeypatch):
         "Sign up with the sign-up form (https://example.org/form)."
     )
     assert atwood["summary"] == (
-        "Saturday, December 5, 2026, 10:00 AM – 1:00 PM · Olbrich Park Beach House"
+        "Saturday, December 5, 2026, 10:00\u202fAM – 1:00\u202fPM · Olbrich Park Beach House"
     )
     assert rally["summary"].startswith("Cancelled: Saturday, December 12, 2026")

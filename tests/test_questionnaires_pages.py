@@ -18,7 +18,7 @@ def test_index_lists_questionnaires_by_election_with_status_words(sample_site):
     page = soup(sample_site / "candidates" / "index.html")
     assert text(page.find("h1")) == "Candidates and endorsements"
     election = page.select_one("main section h2")
-    assert text(election) == "2027 Spring Election, 6 April 2027"
+    assert text(election) == "2027 Spring Election, Tuesday, April 6, 2027"
     assert election.find("time")["datetime"] == "2027-04-06"
     rows = {
         li.a["href"]: text(li.select_one(".badge")) for li in page.select("main .candidate-list li")
@@ -107,7 +107,9 @@ def test_rescinded_candidate_page_shows_notice_and_history(sample_site):
         "2026-11-05",
         "2026-11-19",
     ]
-    assert text(steps[-1]).startswith("19 November 2026: Endorsement rescinded. Why: Campaign")
+    assert text(steps[-1]).startswith(
+        "Thursday, November 19, 2026: Endorsement rescinded. Why: Campaign"
+    )
     assert text(page.select_one(".facts .badge")) == "Endorsement rescinded"
 
 

@@ -235,6 +235,27 @@ def test_question_without_answer_is_a_warning_and_shows_no_answer(tmp_path, caps
     assert skipped.select_one(".no-answer").get_text() == "No answer"
 
 
+def test_an_empty_answer_under_its_heading_is_not_told_to_add_the_heading(tmp_path, capsys):
+    # The scaffold writes each heading with the question as a comment: a sheet left so
+    # has the heading already; the fix is to write under it.
+    body = "## first\n\nOne.\n\n## second\n\n<!-- The second question? -->\n\n## third\n\nThree.\n"
+    build_site(site(tmp_path, {"ann-example.md": sheet(body)}), tmp_path / "output")
+    warnings = [line for line in capsys.readouterr().err.splitlines() if line.endswith("(warning)")]
+    assert warnings == [
+        f"{ANN}:14: second: has no answer; the page shows 'No answer'; "
+        "write the candidate's answer under '## second' if there is one (warning)"
+    ]
+
+
+def test_a_heading_left_empty_is_no_answer_on_purpose_without_a_warning(tmp_path, capsys):
+    body = "## first\n\nOne.\n\n## second\n\n## third\n\nThree.\n"
+    output = build_site(site(tmp_path, {"ann-example.md": sheet(body)}), tmp_path / "output")
+    assert "(warning)" not in capsys.readouterr().err
+    page = soup(output / "candidates" / "spring" / "ann-example" / "index.html")
+    skipped = page.find(id="second").find_parent("section")
+    assert skipped.select_one(".no-answer").get_text() == "No answer"
+
+
 def test_text_outside_any_answer_office_and_file_names(tmp_path):
     bad_office = sheet("Hello.\n" + ALL_ANSWERS).replace("Common Council", "Common Counsel")
     errors = problems(tmp_path, {"ann-example.md": bad_office, "Bob Smith.md": sheet(ALL_ANSWERS)})

@@ -6,7 +6,7 @@ import shutil
 import sys
 
 from guide.scaffold import chapter_file
-from questionnaires.scaffold import candidate_sheet
+from questionnaires.scaffold import candidate_sheet, questionnaire_in
 from sitebuild import ROOT, build_site, run_in_project, soup
 
 INVOKE = [sys.executable, "-m", "invoke", "--search-root", str(ROOT)]
@@ -21,9 +21,8 @@ def _copy_sample(tmp_path):
 def test_new_candidate_sheet_has_every_question_and_builds(tmp_path):
     content = _copy_sample(tmp_path)
     folder = content / "questionnaires" / "2027-spring-election"
-    path, text = candidate_sheet(
-        folder, "Ana Díaz", "Common Council", "2027-01-15", district="District 12"
-    )
+    answers = {"name": "Ana Díaz", "office": "Common Council", "received": "2027-01-15"}
+    path, text = candidate_sheet(folder, questionnaire_in(folder), answers | {"district": "12"})
     assert path.name == "ana-diaz.md"
     path.write_text(text, encoding="utf-8")
     output = build_site(content, tmp_path / "output")
@@ -75,16 +74,16 @@ def test_the_tasks_never_overwrite_a_file(tmp_path):
 
 
 def test_new_event_file_builds_into_an_event_page(tmp_path):
-    from events.scaffold import event_file
+    from events.scaffold import event_data, event_file
 
     content = _copy_sample(tmp_path)
-    path, text = event_file(
-        content / "events",
-        "Tabling: Willy Street Fair",
-        "rally",
-        "2027-01-09 11:00",
-        location="Willy St Co-op # front door",
-    )
+    answers = {
+        "title": "Tabling: Willy Street Fair",
+        "type": "rally",
+        "start": "2027-01-09 11:00",
+        "location": "Willy St Co-op # front door",
+    }
+    path, text = event_file(content / "events", event_data(answers))
     assert path.name == "2027-01-09-tabling-willy-street-fair.yml"
     path.write_text(text, encoding="utf-8")
     output = build_site(content, tmp_path / "output")

@@ -17,6 +17,8 @@ from __future__ import annotations
 
 import json
 
+from site_core.dates import DateStyle
+
 from .model import Occurrence
 
 VERSION = "https://jsonfeed.org/version/1.1"
@@ -25,7 +27,7 @@ STATUS_NOTE = {"cancelled": "Cancelled: ", "postponed": "Postponed: ", "reschedu
 
 
 def upcoming_feed(
-    occurrences: list[Occurrence], *, title: str, base_url: str, language: str
+    occurrences: list[Occurrence], *, title: str, base_url: str, language: str, style: DateStyle
 ) -> bytes:
     """The feed document for ``occurrences`` (already the upcoming ones, in order)."""
     items = []
@@ -57,10 +59,7 @@ def upcoming_feed(
                 "id": o.uid,
                 "url": f"{base_url}/{event.url}#{o.anchor}",
                 "title": event.title,
-                "summary": (
-                    f"{STATUS_NOTE.get(event.status, '')}{o.date_label}, {o.time_label}"
-                    f" · {event.place}"
-                ),
+                "summary": (f"{STATUS_NOTE.get(event.status, '')}{o.label(style)} · {event.place}"),
                 "content_text": event.description_text or event.title,
                 "date_published": o.start.isoformat(timespec="seconds"),
                 "tags": [event.type],

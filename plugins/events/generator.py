@@ -248,6 +248,7 @@ class EventsGenerator(Generator):
                 title=f"{sitename}: upcoming events",
                 base_url=base,
                 language=self.settings.get("DEFAULT_LANG", "en"),
+                style=self.settings["DATE_STYLE"],
             ),
         )
 

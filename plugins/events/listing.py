@@ -7,7 +7,7 @@ page, the feeds and the calendars read from this one object.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 from itertools import groupby
 
 from .model import EVENT_TYPES, TYPE_LABELS, Event, Occurrence
@@ -18,7 +18,7 @@ from .timing import is_upcoming
 class Month:
     """The occurrences of one month, for a listing's headings."""
 
-    label: str
+    start: date
     id: str
     occurrences: list[Occurrence]
 
@@ -46,7 +46,7 @@ class EventType:
 def by_month(occurrences: list[Occurrence]) -> list[Month]:
     """Group occurrences (already in order) by the month they start in, in their own zone."""
     return [
-        Month(f"{key:%B %Y}", f"{key:%Y-%m}", list(group))
+        Month(key, f"{key:%Y-%m}", list(group))
         for key, group in groupby(occurrences, key=lambda o: o.start.replace(day=1).date())
     ]
 

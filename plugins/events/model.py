@@ -25,14 +25,15 @@ from markupsafe import Markup
 from pydantic import BeforeValidator, ConfigDict, Field, RootModel, WithJsonSchema, field_validator
 
 from site_core.chapter import Strict, Timezone, WebUrl, check_web_url
+from site_core.dates import DateStyle
 from site_core.editor_html import HtmlProblem, render_markdown, report_problems
 from site_core.plaintext import html_to_text
 from site_core.problems import ProblemReport
 from site_core.slugs import Slug, slugify
 from site_core.suggest import did_you_mean
 
+from .schema import DAY_SCHEMA, RULES, WHEN, reserved_slugs
 from .timing import (
-    date_label,
     day_start,
     elapsed,
     later,
@@ -40,7 +41,6 @@ from .timing import (
     parse_day,
     parse_when,
     repeat_starts,
-    time_label,
 )
 
 EVENT_TYPES = (
@@ -85,9 +85,6 @@ RESERVED_SLUGS = frozenset({*EVENT_TYPES, "past", "calendar", "upcoming"})
 PRIVATE_PLACE = "Address sent after you RSVP"
 #: The editors' guide section on removing a committed private address from git history.
 PURGE_GUIDE = "docs/editing/events.md#if-a-private-address-was-committed"
-#: JSON Schema: with ``address_private: true``, ``address`` is absent or empty (flagged as typed).
-PRIVATE = {"properties": {"address_private": {"const": True}}, "required": ["address_private"]}
-NO_ADDRESS = {"properties": {"address": {"maxLength": 0}}}
 
 
 def _one_of(options: tuple[str, ...], what: str):
@@ -111,28 +108,19 @@ def _as_list(value):
     return value
 
 
-_WHEN_SCHEMA = {
-    "type": "string",
-    "description": (
-        "Local date and time in the event's timezone, or ISO 8601 with an offset; "
-        "a date alone for an all-day event."
-    ),
-    "examples": ["2026-12-05 10:00", "2026-11-01T01:30-05:00", "2027-04-10"],
-}
-
 #: A start or end: a datetime (naive = local, or with an offset), or a date (all day).
-When = Annotated[datetime | date, BeforeValidator(parse_when), WithJsonSchema(_WHEN_SCHEMA)]
+When = Annotated[datetime | date, BeforeValidator(parse_when), WithJsonSchema(WHEN)]
 Day = Annotated[
     date,
     BeforeValidator(parse_day),
-    WithJsonSchema({"type": "string", "format": "date", "examples": ["2027-01-26"]}),
+    WithJsonSchema(DAY_SCHEMA),
 ]
 
 
 class EventEntry(Strict):
     """One event as an editor writes it: an item of the list in ``content/events/*.yml``."""
 
-    model_config = ConfigDict(json_schema_extra={"if": PRIVATE, "then": NO_ADDRESS})
+    model_config = ConfigDict(json_schema_extra={"allOf": [*RULES, reserved_slugs(RESERVED_SLUGS)]})
 
     title: str = Field(
         min_length=1, description="What readers see first, e.g. 'Door knocking in Atwood'."
@@ -256,44 +244,24 @@ class Occurrence:
         """The end in ISO 8601: for all day, the last day (inclusive, as schema.org means)."""
         return self.last_day.isoformat() if self.all_day else self.end.isoformat()
 
-    @property
-    def date_label(self) -> str:
-        """Saturday, December 5, 2026."""
-        return date_label(self.start)
+    def zone_note(self, when: datetime) -> str:
+        """ " EST" after a time when the event is not in the chapter's zone; else nothing."""
+        return f" {when.strftime('%Z')}" if self.event.zone_differs else ""
 
-    @property
-    def end_date_label(self) -> str:
-        """The day it ends, in full: Sunday, December 6, 2026."""
-        return date_label(self.last_day)
-
-    @property
-    def start_time(self) -> str:
-        """10:00 AM; with the zone when the event is not in the chapter's."""
-        return time_label(self.start) + self._zone(self.start)
-
-    @property
-    def end_time(self) -> str:
-        """1:00 PM; with the zone when the event is not in the chapter's."""
-        return time_label(self.end) + self._zone(self.end)
-
-    @property
-    def time_label(self) -> str:
-        """10:00 AM – 1:00 PM, with the end's date when it ends on another day; or "all day"."""
+    def times(self, style: DateStyle) -> str:
+        """10:00 AM – 1:00 PM, with the end's day when it ends on another day; or "all day"."""
         if self.all_day:
             return "all day"
+        end = style.time(self.end) + self.zone_note(self.end)
         if self.spans_days:
-            return f"{time_label(self.start)} – {self.end_date_label}, {self.end_time}"
-        return f"{time_label(self.start)} – {self.end_time}"
+            return f"{style.time(self.start)} – {style.date(self.last_day)}, {end}"
+        return f"{style.time(self.start)} – {end}"
 
-    @property
-    def label(self) -> str:
-        """The whole date and time as one line of text, for descriptions."""
+    def label(self, style: DateStyle) -> str:
+        """The whole date and time as one line of text, for descriptions and feeds."""
         if self.all_day and self.spans_days:
-            return f"{self.date_label} – {self.end_date_label}, all day"
-        return f"{self.date_label}, {self.time_label}"
-
-    def _zone(self, when: datetime) -> str:
-        return f" {when.strftime('%Z')}" if self.event.zone_differs else ""
+            return f"{style.date(self.start)} – {style.date(self.last_day)}, all day"
+        return f"{style.date(self.start)}, {self.times(style)}"
 
 
 @dataclass(frozen=True, slots=True)

@@ -160,13 +160,3 @@ def is_upcoming(end: datetime, now: datetime) -> bool:
     ``SOURCE_DATE_EPOCH`` always sorts the same events into upcoming and past.
     """
     return end > now
-
-
-def time_label(when: datetime) -> str:
-    """A clock time as readers in the US write it: 6:30 PM."""
-    return when.strftime("%-I:%M %p")
-
-
-def date_label(when: date) -> str:
-    """A full date: Saturday, December 5, 2026."""
-    return when.strftime("%A, %B %-d, %Y")

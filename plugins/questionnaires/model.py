@@ -15,9 +15,10 @@ from datetime import date, datetime
 import re
 from typing import Annotated
 
-from pydantic import BeforeValidator, Field, WithJsonSchema, field_validator
+from pydantic import BeforeValidator, ConfigDict, Field, WithJsonSchema, field_validator
 
 from site_core.chapter import Strict, WebUrl
+from site_core.schemas import equals, given
 from site_core.slugs import check_slug, slugify
 from site_core.suggest import did_you_mean
 
@@ -105,8 +106,21 @@ class QuestionnaireFields(Strict):
     questions: list[Question] = Field(min_length=1)
 
 
+#: JSON Schema of the rules between an endorsement's fields (:meth:`Endorsement.problems`).
+ENDORSEMENT_RULES = [
+    {"if": {"properties": {"status": {"enum": list(VOTED)}}}, "then": given("voted")},
+    {
+        "if": equals("status", "rescinded"),
+        "then": {"allOf": [given("rescinded"), given("reason")]},
+        "else": {"properties": {"rescinded": {"type": "null"}, "reason": {"type": "null"}}},
+    },
+]
+
+
 class Endorsement(Strict):
     """The chapter's decision on a candidate, and its history."""
+
+    model_config = ConfigDict(json_schema_extra={"allOf": ENDORSEMENT_RULES})
 
     status: Annotated[str, BeforeValidator(check_status), WithJsonSchema({"enum": list(STATUSES)})]
     voted: Day | None = None

@@ -241,13 +241,16 @@ def read_sheet(
         if raw:
             report_problems(report, path, raw.cleaned.problems, raw.text, raw.line + 1, question.id)
         html = raw.html if raw else ""
-        if not html and status != "no-response":
+        skipped = raw is not None and not raw.text.strip()  # an empty heading: on purpose
+        if not html and status != "no-response" and not skipped:
             report.warning(
                 path,
                 raw.line if raw else front.body_line - 1,
                 question.id,
                 "has no answer; the page shows 'No answer'",
-                "add '## " + question.id + "' and the candidate's answer if there is one",
+                f"write the candidate's answer under '## {question.id}' if there is one"
+                if raw
+                else f"add '## {question.id}' and the candidate's answer if there is one",
             )
         result.append(Answer(question, number, html or None))
     slug = path.stem

@@ -28,13 +28,14 @@ from .assets import Assets
 from .builddate import build_datetime
 from .chapter import chapter_settings, load_chapter
 from .contentfiles import refuse_links
+from .dates import DateStyle
 from .editor_html import clean_content
 from .feeds import add_language, feed_writer
 from .headers import meta_content_security_policy, write_headers
 from .markdown_reader import use_reusing_reader
 from .output import AtomicOutput
 from .page_headers import check_front_matter
-from .problems import ContentProblems, ProblemReport
+from .problems import CheckPassed, ContentProblems, ProblemReport
 from .sitemap import Sitemap
 from .slugs import slug_pelican_content
 from .templates import share_compiled_templates
@@ -82,6 +83,11 @@ class Build:
         settings["CHAPTER"] = chapter
         if chapter is not None:
             settings.update(chapter_settings(chapter))
+        settings["DATE_STYLE"] = DateStyle(chapter.locale if chapter else "en_US")
+        settings["JINJA_FILTERS"] = {
+            **settings.get("JINJA_FILTERS", {}),
+            **settings["DATE_STYLE"].filters(),
+        }
         if settings.get("PUBLISH") and not settings.get("SITEURL") and chapter is not None:
             settings["SITEURL"] = chapter.site_url.rstrip("/")
         base = settings.get("SITEURL") or (chapter.site_url if chapter else "")
@@ -141,7 +147,7 @@ def check_problems(generators) -> None:
     if settings.get("CHECK_ONLY"):
         _build.close()
         _build.output.discard()
-        raise SystemExit(0)
+        raise CheckPassed(len(report.warnings))
 
 
 def page_written(path: str, context: dict) -> None:

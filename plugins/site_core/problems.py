@@ -112,6 +112,17 @@ class ProblemReport:
         return "\n".join(lines)
 
 
+class CheckPassed(SystemExit):
+    """Stop a check (CHECK_ONLY) that found no error, before anything is written.
+
+    The exit code is 0; ``warnings`` is how many warnings were printed, for the summary line.
+    """
+
+    def __init__(self, warnings: int):
+        self.warnings = warnings
+        super().__init__(0)
+
+
 class ContentProblems(SystemExit):
     """Stop the build: the content has errors. The message lists them all."""
 

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import yaml
+
 
 class AlreadyExists(SystemExit):
     """The file to create is already there: nothing was written."""
@@ -25,3 +27,27 @@ def create(path: Path, text: str) -> Path:
             f"{path}: already exists; nothing was written. Choose another name or edit that file."
         ) from None
     return path
+
+
+class _EditorDumper(yaml.SafeDumper):
+    """YAML as an editor would write it: block style, text of several lines as ``|`` blocks."""
+
+
+def _text(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
+    style = "|" if "\n" in value.strip() else None
+    return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
+
+
+_EditorDumper.add_representer(str, _text)
+
+
+def yaml_text(data) -> str:
+    """``data`` as block-style YAML, fields in the given order; any text is quoted as needed."""
+    return yaml.dump(
+        data,
+        Dumper=_EditorDumper,
+        sort_keys=False,
+        allow_unicode=True,
+        default_flow_style=False,
+        width=100,
+    )

@@ -22,6 +22,17 @@ SCHEMA_MODELS = {
 }
 
 
+def given(name: str) -> dict:
+    """JSON Schema: the field is there with a value (not null, not empty, not false)."""
+    empty = {"anyOf": [{"type": "null"}, {"const": ""}, {"const": False}]}
+    return {"required": [name], "properties": {name: {"not": empty}}}
+
+
+def equals(name: str, value) -> dict:
+    """JSON Schema: the field is there and equals ``value``."""
+    return {"required": [name], "properties": {name: {"const": value}}}
+
+
 def model_for(name: str):
     """Import the model behind one schema."""
     module, _, attribute = SCHEMA_MODELS[name].partition(":")

@@ -148,3 +148,23 @@ def validate(
                 hint,
             )
     return None
+
+
+def field_check(model: type[BaseModel], name: str, others: dict | None = None):
+    """A check of one field's answer by the build's own rules (for :mod:`site_core.ask`).
+
+    The check validates ``{**others, name: answer}`` and keeps only the errors of
+    ``name``; it raises ValueError("message; fix"), or returns the answer unchanged.
+    """
+
+    def check(answer: str) -> str:
+        try:
+            model.model_validate({**(others or {}), name: answer})
+        except ValidationError as exc:
+            for error in exc.errors():
+                if error["loc"][:1] == (name,):
+                    message, hint = _describe(error, model)
+                    raise ValueError(f"{message}; {hint}" if hint else message) from None
+        return answer
+
+    return check

@@ -1,0 +1,143 @@
+"""A clean start for a new chapter (``invoke new-chapter``): its chapter.yml, and no sample.
+
+The sample's chapter-specific content (events, candidates, the charter, news) is
+removed; the home and about pages, which name the chapter, are rewritten from the
+answers. The national explainer and the organizing guide are kept: they name no chapter.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+import shutil
+
+from .ask import Question
+from .chapter import Chapter
+from .scaffold import yaml_text
+from .validation import field_check
+
+#: The sample's chapter-specific content, relative to content/: removed by a fork.
+SAMPLE = ("events", "questionnaires", "charters", "news")
+
+
+def _check(name: str):
+    return field_check(Chapter, name)
+
+
+#: What a new chapter is asked, in the order of chapter.yml.
+QUESTIONS = [
+    Question("name", "The chapter's name, e.g. 'Springfield DSA'", _check("name"), required=True),
+    Question("city", "Its city", _check("city"), required=True),
+    Question("region", "Its state or region, e.g. 'Illinois'", _check("region"), required=True),
+    Question(
+        "timezone",
+        "Timezone of its events (an IANA name)",
+        _check("timezone"),
+        required=True,
+        default="America/New_York",
+    ),
+    Question(
+        "volunteer_url",
+        "Volunteer sign-up link (https://...)",
+        _check("volunteer_url"),
+        required=True,
+    ),
+    Question("contact_email", "Contact e-mail address", _check("contact_email"), required=True),
+    Question(
+        "site_url", "The site's public address (https://...)", _check("site_url"), required=True
+    ),
+]
+
+CHAPTER_FILE = """\
+# yaml-language-server: $schema=../schemas/chapter.schema.json
+#
+# The chapter's identity. Forking the site for another chapter starts here:
+# change these lines, then the pages in content/. Every field is explained in
+# README.md ("The chapter file").
+
+{name}campaign: Medicare for All
+{city}{region}
+# The state single-payer campaign the chapter supports (optional): uncomment and fill in.
+# state_campaign:
+#   name: The state campaign's name
+#   url: https://example.org/
+#   summary: >-
+#     One or two sentences on the state campaign.
+
+# Where the "Volunteer" buttons go: the chapter's sign-up form.
+{volunteer_url}{contact_email}
+# The address the site is published at (used for canonical links, feeds, the sitemap).
+{site_url}
+# The timezone events are in unless they say otherwise, the site's language, and the
+# country (two-letter code; with the city and region, it completes event addresses).
+{timezone}language: en
+country: US
+
+# The working group's contacts, shown on the About page (optional):
+# contacts:
+#   - name: A contact's name
+#     role: What they do
+"""
+
+HOME = """\
+Title: Medicare for All in {city}
+Slug: home
+Save_as: index.html
+URL:
+Template: home
+Summary: {name} organizes for Medicare for All. Come to an event and help win health care.
+
+Everyone will be covered by one public health program, free at the point of service:
+no copays, no fees, no deductibles and no premiums. Ever.
+
+Winning it takes a mass political movement, built by connecting with our neighbors in
+their neighborhoods, town halls and workplaces. That is what we do, and we need you with us.
+"""
+
+ABOUT = """\
+Title: About the Medicare for All Working Group
+Slug: about
+Template: about
+Summary: {name}’s Medicare for All Working Group: what we work for, how we work, and how to join.
+
+The Medicare for All Working Group of {name} campaigns for single-payer health care in {city}.
+
+## What we work for
+
+- We work to decommodify medical care by advocating for a single payer program, Medicare for All.
+- We work to build awareness, knowledge, and organizational activity about Medicare for All.
+
+## How we work
+
+- We conduct regular neighborhood canvassing events to educate about and build support
+  for Medicare for All.
+- We contact, build rapport with, and pressure local and state representatives.
+"""
+
+
+def chapter_text(answers: dict[str, str]) -> str:
+    """chapter.yml for ``answers``, with the sample's comments; every value safely quoted."""
+    lines = {name: yaml_text({name: answers[name]}) for name in answers}
+    return CHAPTER_FILE.format(**lines)
+
+
+def _page_field(text: str) -> str:
+    """A value for a ``Field: value`` line: one line, as given."""
+    return " ".join(text.split())
+
+
+def start_chapter(content: Path, answers: dict[str, str]) -> list[str]:
+    """Turn ``content`` into a clean start for the chapter of ``answers``; say what changed."""
+    done = []
+    for name in SAMPLE:
+        folder = content / name
+        if folder.exists():
+            shutil.rmtree(folder)
+            done.append(f"removed the sample's {name}: {folder}/")
+    (content / "chapter.yml").write_text(chapter_text(answers), encoding="utf-8")
+    done.append(f"wrote {content / 'chapter.yml'}")
+    words = {name: _page_field(answers[name]) for name in ("name", "city")}
+    for page, text in (("home.md", HOME), ("about.md", ABOUT)):
+        path = content / "pages" / page
+        path.write_text(text.format(**words), encoding="utf-8")
+        done.append(f"rewrote {path}")
+    return done
