@@ -1,4 +1,4 @@
-"""Callouts (``!!! rap "ASK"``): an unknown kind or text outside the box stops the build at its line."""
+"""Callouts (``!!! rap "ASK"``): an unknown kind or text outside the box stops the build."""
 
 from __future__ import annotations
 
@@ -29,7 +29,8 @@ def test_mistakes_in_guide_pages_and_charters_are_errors_at_their_lines(tmp_path
             + '!!! ask "ASK"\n    Will you sign?\n',
             # a page: line 7 falls outside after a good first line
             "pages/p.md": "Title: P\n\n!!! checklist\n    - pen\n    - petition\n\n  - turf\n",
-            "charters/c.md": 'Working group: W\nChapter: C\nReports to: C\nStatus: adopted\n\n!!! note "N"\nOutside.\n',
+            "charters/c.md": "Working group: W\nChapter: C\nReports to: C\nStatus: adopted\n\n"
+            '!!! note "N"\nOutside.\n',
         },
     )
     found = {(e.path.rsplit("/", 1)[-1], e.line): e for e in errors}
