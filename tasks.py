@@ -157,18 +157,21 @@ def new_event(
 @task(
     help={
         "title": "the chapter's title",
-        "number": "chapter number (default: next)",
+        "number": "the chapter's number in the book; later chapters move down (default: last)",
+        "after": "the address (slug) of the chapter it follows, e.g. canvassing-the-rap",
         "status": "planned or written",
         "content": "content folder",
     }
 )
-def new_guide_chapter(c, title="", number=0, status="planned", content="content"):
-    """Write a new chapter of the organizing guide, numbered after the last one."""
+def new_guide_chapter(c, title="", number=0, after="", status="planned", content="content"):
+    """Write a new chapter of the organizing guide, placed without renumbering other files."""
     sys.path.insert(0, str(ROOT / "plugins"))
     from guide.scaffold import chapter_file
 
     _scaffold(
-        chapter_file(Path(content) / "guide", _ask(title, "Chapter title"), int(number), status)
+        chapter_file(
+            Path(content) / "guide", _ask(title, "Chapter title"), int(number), status, after
+        )
     )
 
 
