@@ -178,7 +178,7 @@ def new_guide_chapter(c, title="", number=0, after="", status="planned", content
 @task
 def publish(c):
     """Build the site for the public address (publishconf.py), then rsync it if configured."""
-    pelican_run("publishconf.py")
+    pelican_run("publishconf.py", RECORD_ADDRESSES=True)  # content/addresses.yml, to commit
     target = os.environ.get("RSYNC_TARGET")
     if target:
         c.run(f"rsync -avz --delete {OUTPUT}/ {target}", pty=False)

@@ -29,6 +29,9 @@ from site_core.published import (
     write_record,
 )
 
+#: The updated record of the build under way (not a setting: settings are fingerprinted).
+_pending_record: tuple[Path, list] | None = None
+
 
 def published_now(context: dict, report) -> list[Published]:
     """Every page address of this build that a reader may have shared, and what it is."""
@@ -94,7 +97,8 @@ class RedirectsGenerator(Generator):
                 ),
                 MISSING_HINT,
             )
-        self.settings["_RECORD_UPDATE"] = (content, self.matching.record)
+        global _pending_record
+        _pending_record = (content, self.matching.record)
 
     def top_level_paths(self) -> dict[str, str]:
         """No folder of its own: redirects stand at addresses other content left."""
@@ -114,9 +118,10 @@ class RedirectsGenerator(Generator):
 
 def record_addresses(folder, settings: dict) -> None:
     """``output_committed``: with ``RECORD_ADDRESSES``, write the updated record for committing."""
-    update = settings.get("_RECORD_UPDATE")
-    if settings.get("RECORD_ADDRESSES") and update is not None:
-        content, entries = update
+    global _pending_record
+    pending, _pending_record = _pending_record, None
+    if settings.get("RECORD_ADDRESSES") and pending is not None:
+        content, entries = pending
         if write_record(content, entries):
             print(f"updated {content.name}/{RECORD_FILE}: commit it with your change")
 

@@ -73,8 +73,9 @@ class Published:
     uid: str | None = None
 
     def entry(self, uid: str | None = None) -> RecordEntry:
-        """This address as a record entry (``uid``: the recorded one it inherits)."""
-        return RecordEntry(
+        """This address as a record entry (``uid``: the recorded one it inherits); not
+        validated: an address the build refuses is reported where it is written."""
+        return RecordEntry.model_construct(
             address=self.address,
             kind=self.kind,
             title=self.title,
