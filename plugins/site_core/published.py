@@ -24,7 +24,7 @@ import yaml
 from .chapter import Strict
 from .problems import ProblemReport
 from .validation import validate
-from .yamlfile import LineList, load_yaml
+from .yamlfile import LineDict, LineList, load_yaml
 
 RECORD_FILE = "addresses.yml"  # in the content folder
 RECORD_HEAD = (
@@ -117,6 +117,15 @@ def read_record(content: Path, report: ProblemReport) -> list[tuple[RecordEntry,
     entries = []
     for index, item in enumerate(data):
         line = data.item_lines[index]
+        if not isinstance(item, LineDict):
+            report.error(
+                path,
+                line,
+                None,
+                f"must be a block of 'field: value' lines (got {item!r})",
+                "write '- address: /<address>/' and, under it, 'redirect: /<address>/'",
+            )
+            continue
         entry = validate(RecordEntry, item, path, report, field_prefix=f"address {index + 1}.")
         if entry is not None:
             entries.append((entry, line))
