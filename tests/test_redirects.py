@@ -103,11 +103,15 @@ def test_a_moved_event_keeps_its_calendar_uid(moved):
     for reader in (read_vobject, read_ics_py):
         before, after = _uids(first, reader), _uids(second, reader)
         assert after == before and len(after) == 2
-    # the event's own calendar file too
-    [seen] = read_vobject(
-        (second / "events" / "2026-12-12-door-knocking-in-atwood.ics").read_text(encoding="utf-8")
-    )
-    assert seen.uid == _uids(first, read_vobject)["Door knocking in Atwood"]
+    # the event's own calendar file too, at its new address and, for calendars subscribed
+    # to it, at its old one: the same event, moved
+    uid = _uids(first, read_vobject)["Door knocking in Atwood"]
+    for name in (
+        "2026-12-12-door-knocking-in-atwood.ics",
+        "2026-12-05-door-knocking-in-atwood.ics",
+    ):
+        [seen] = read_vobject((second / "events" / name).read_text(encoding="utf-8"))
+        assert (seen.uid, seen.start.date().isoformat()) == (uid, "2026-12-12")
 
 
 def test_the_redirect_page_is_valid_html(moved):

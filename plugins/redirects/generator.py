@@ -5,7 +5,8 @@ is compared with what this build publishes: pages, news, events, guide chapters,
 charters, questionnaires and candidates. An old address whose content moved gets a
 redirect page (``redirect.html``: meta refresh, canonical, a plain link, ``noindex``),
 written straight to the output folder, so it is in no sitemap, search index or feed.
-A recorded address nothing replaces is an error at its line of the record.
+A moved event's calendar file is copied to its old address too. A recorded address
+nothing replaces is an error at its line of the record.
 ``RECORD_ADDRESSES`` (set by ``invoke publish``) writes the updated record after a
 published build.
 """
@@ -13,11 +14,12 @@ published build.
 from __future__ import annotations
 
 from pathlib import Path
+import shutil
 
 from pelican import signals
 from pelican.generators import Generator
 
-from site_core.plugin import output_committed
+from site_core.plugin import output_committed, output_ready
 from site_core.published import (
     MISSING_HINT,
     RECORD_FILE,
@@ -29,8 +31,9 @@ from site_core.published import (
     write_record,
 )
 
-#: The updated record of the build under way (not a setting: settings are fingerprinted).
-_pending_record: tuple[Path, list] | None = None
+#: What the build under way leaves for its last steps: the updated record, and the
+#: calendar files to copy (not settings: settings are fingerprinted by the events cache).
+_pending: dict[str, object] = {}
 
 
 def published_now(context: dict, report) -> list[Published]:
@@ -97,8 +100,13 @@ class RedirectsGenerator(Generator):
                 ),
                 MISSING_HINT,
             )
-        global _pending_record
-        _pending_record = (content, self.matching.record)
+        events = {e.published.address: e.ics_url for e in self.context.get("events", ())}
+        _pending["record"] = (content, self.matching.record)
+        _pending["calendars"] = {
+            f"{old.strip('/')}.ics": events[target]
+            for old, target in self.redirects.items()
+            if target in events
+        }
 
     def top_level_paths(self) -> dict[str, str]:
         """No folder of its own: redirects stand at addresses other content left."""
@@ -116,10 +124,18 @@ class RedirectsGenerator(Generator):
             path.write_text(template.render(self.context, target=target), encoding="utf-8")
 
 
+def copy_calendars(folder, settings: dict) -> None:
+    """``output_ready``: a moved event's calendar file answers at its old address too (a copy,
+    with the same UID), so a calendar subscribed to it keeps following the event."""
+    for old, new in sorted(_pending.pop("calendars", {}).items()):
+        source, target = Path(folder) / new, Path(folder) / old
+        if source.is_file() and not target.exists():
+            shutil.copyfile(source, target)
+
+
 def record_addresses(folder, settings: dict) -> None:
     """``output_committed``: with ``RECORD_ADDRESSES``, write the updated record for committing."""
-    global _pending_record
-    pending, _pending_record = _pending_record, None
+    pending = _pending.pop("record", None)
     if settings.get("RECORD_ADDRESSES") and pending is not None:
         content, entries = pending
         if write_record(content, entries):
@@ -134,4 +150,5 @@ def get_generators(pelican):
 def register():
     """Connect the redirects to Pelican and site_core."""
     signals.get_generators.connect(get_generators)
+    output_ready.connect(copy_calendars)
     output_committed.connect(record_addresses)
