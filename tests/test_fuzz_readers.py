@@ -4,8 +4,9 @@ ends in a result or in problems, never an exception, a hang or a crash.
 Hypothesis mutates the sample site's own files (events, chapter.yml, a questionnaire and an
 answer sheet, pages and news with their ``Field: value`` header, a guide chapter, a charter)
 and a record of published addresses with the characters YAML and Markdown give meaning to,
-and also writes random YAML made of the models' own field names. Each input goes through the same functions the build reads
-that kind of file with, without a Pelican build per example. ``derandomize`` and no example
+and also writes random YAML made of the models' own field names. Each input goes through
+the same functions the build reads that kind of file with, without a Pelican build per
+example. ``derandomize`` and no example
 database: CI runs the same examples every time.
 """
 
