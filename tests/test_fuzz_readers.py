@@ -6,8 +6,7 @@ answer sheet, pages and news with their ``Field: value`` header, a guide chapter
 and a record of published addresses with the characters YAML and Markdown give meaning to,
 and also writes random YAML made of the models' own field names. Each input goes through
 the same functions the build reads that kind of file with, without a Pelican build per
-example. ``derandomize`` and no example
-database: CI runs the same examples every time.
+example. ``derandomize`` and no example database: CI runs the same examples every time.
 """
 
 from __future__ import annotations
