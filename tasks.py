@@ -185,19 +185,20 @@ def new_event(
 @task(
     help={
         "title": "the chapter's title",
-        "number": "chapter number (default: next)",
+        "number": "the chapter's number in the book; later chapters move down (default: last)",
+        "after": "the address (slug) of the chapter it follows, e.g. canvassing-the-rap",
         "status": "planned or written",
         "content": "content folder",
     }
 )
-def new_guide_chapter(c, title="", number=0, status="planned", content="content"):
-    """Write a new chapter of the organizing guide, numbered after the last one."""
+def new_guide_chapter(c, title="", number=0, after="", status="planned", content="content"):
+    """Write a new chapter of the organizing guide, placed without renumbering other files."""
     sys.path.insert(0, str(ROOT / "plugins"))
     from guide.scaffold import chapter_file
     from site_core.ask import Question, ask_all
 
     title = ask_all([Question("title", "Chapter title", required=True)], {"title": title})["title"]
-    _scaffold(chapter_file(Path(content) / "guide", title, int(number), status))
+    _scaffold(chapter_file(Path(content) / "guide", title, int(number), status, after))
 
 
 @task(
@@ -254,7 +255,8 @@ def new_chapter(
 @task
 def publish(c):
     """Build the site for the public address (publishconf.py), then rsync it if configured."""
-    site_url = pelican_run("publishconf.py")["SITEURL"]
+    # RECORD_ADDRESSES: content/addresses.yml is updated too, to commit (docs/editing/addresses.md)
+    site_url = pelican_run("publishconf.py", RECORD_ADDRESSES=True)["SITEURL"]
     target = os.environ.get("RSYNC_TARGET", "").strip()
     if not target:
         print(

@@ -3,10 +3,10 @@ ends in a result or in problems, never an exception, a hang or a crash.
 
 Hypothesis mutates the sample site's own files (events, chapter.yml, a questionnaire and an
 answer sheet, pages and news with their ``Field: value`` header, a guide chapter, a charter)
-with the characters YAML and Markdown give meaning to, and also writes random YAML made of
-the models' own field names. Each input goes through the same functions the build reads
-that kind of file with, without a Pelican build per example. ``derandomize`` and no example
-database: CI runs the same examples every time.
+and a record of published addresses with the characters YAML and Markdown give meaning to,
+and also writes random YAML made of the models' own field names. Each input goes through
+the same functions the build reads that kind of file with, without a Pelican build per
+example. ``derandomize`` and no example database: CI runs the same examples every time.
 """
 
 from __future__ import annotations
@@ -30,6 +30,7 @@ from site_core.chapter import Chapter, load_chapter
 from site_core.page_headers import check_markdown_file
 from site_core.plugin import theme_templates
 from site_core.problems import ProblemReport
+from site_core.published import RECORD_FILE, Published, RecordEntry, match, read_record
 from sitebuild import ROOT
 
 CONTENT = ROOT / "content"
@@ -88,7 +89,18 @@ SEEDS = {
     "page": [_seed("pages/*.md"), _seed("news/*.md")],
     "guide": [_seed("guide/*.md")],
     "charter": [_seed("charters/*.md")],
+    "addresses": [  # the record of published addresses (a new site has none yet)
+        "- address: /events/2026-12-05-canvass/\n  kind: event\n  title: Canvass\n"
+        "  source: content/events/a.yml\n  start: 2026-12-05 10:00\n  uid: a-1@example.org\n"
+        "- address: /about/\n  kind: page\n  title: About\n  source: content/pages/about.md\n"
+        "- address: /join/\n  redirect: /about/\n- address: /old/\n  redirect: /join/\n"
+    ],
 }
+#: What the fuzzed record is compared with: one of its pages moved, another new.
+NOW = (
+    Published("/events/2026-12-12-canvass/", "event", "Canvass", "content/events/a.yml"),
+    Published("/about-us/", "page", "About", "content/pages/about.md"),
+)
 
 
 @st.composite
@@ -153,7 +165,7 @@ def _document(keys: list[str]):
 def written(kind: str, keys: list[str], front_matter: bool = False):
     """Random documents for ``kind``, as YAML text (in ``---`` lines for front matter)."""
     document = _document(keys)
-    if kind == "events":
+    if kind in ("events", "addresses"):
         document = st.lists(document, max_size=4)
     text = document.map(lambda d: yaml.safe_dump(d, allow_unicode=True, sort_keys=False))
     if front_matter:
@@ -181,6 +193,7 @@ def _read(kind: str, content: Path, data: bytes) -> tuple[object, ProblemReport]
         "page": "pages/fuzz.md",
         "guide": "guide/fuzz.md",
         "charter": "charters/fuzz.md",
+        "addresses": RECORD_FILE,
     }
     path = content / names[kind]
     path.write_bytes(data)
@@ -188,6 +201,8 @@ def _read(kind: str, content: Path, data: bytes) -> tuple[object, ProblemReport]
         return read_file(path, report, FACTS), report
     if kind == "chapter":
         return load_chapter(path, report), report
+    if kind == "addresses":  # read, then compared with a site as a build does
+        return match(read_record(content, report), NOW, {"/"}), report
     if kind == "questionnaire":
         return read_questionnaire(path, report, "candidates"), report
     if kind == "sheet":
@@ -229,6 +244,7 @@ GENERATED = {
     "events": written("events", _fields(EventEntry)),
     "chapter": written("chapter", _fields(Chapter)),
     "sheet": written("sheet", _fields(CandidateFields), front_matter=True),
+    "addresses": written("addresses", _fields(RecordEntry)),
 }
 
 

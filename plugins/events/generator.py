@@ -30,6 +30,7 @@ from pelican import signals
 from pelican.generators import Generator
 
 from site_core.plugin import output_committed
+from site_core.published import match, read_record
 
 from .cache import OutputCache, ReadCache, event_digest, upcoming_mask
 from .feed import upcoming_feed
@@ -38,7 +39,7 @@ from .ics import Calendars
 from .jsonld import event_objects, script_json
 from .listing import Listing, by_month
 from .loader import load_events
-from .model import BuildFacts, Event
+from .model import BuildFacts, Event, postponed_with_a_new_date
 
 EVENTS_PATH = "events"  # the folder of events files, inside content/
 EVENTS_HOME_COUNT = 3  # how many upcoming events the home page shows
@@ -78,12 +79,37 @@ class EventsGenerator(Generator):
         self.digests = cache.digests  # of the events the cache read or kept
         if cache.enabled:
             cache.save()
+        self.keep_recorded_uids(events, report)
         self.listing = Listing(events, self.facts.now)
         self.context["events"] = events
         self.context["event_listing"] = self.listing
         self.context["upcoming_events"] = self.listing.upcoming[
             : settings.get("EVENTS_HOME_COUNT", EVENTS_HOME_COUNT)
         ]
+
+    def keep_recorded_uids(self, events: list[Event], report) -> None:
+        """Give each event the calendar UID recorded at its first publication (content/
+        addresses.yml), even if its date or address changed since: calendars move it.
+
+        A recorded event whose start changed while its status says 'postponed' gets a
+        warning: a new date is 'rescheduled'.
+        """
+        record = [
+            (e, line) for e, line in read_record(Path(self.path), report) if e.kind == "event"
+        ]
+        if not record:
+            return
+        matching = match(record, (event.published for event in events))
+        for event in events:
+            published = event.published
+            entry = matching.recorded.get(published.address)
+            if entry is None:
+                continue
+            if entry.uid and entry.uid != published.uid:
+                event.keep_uid(entry.uid)
+                self.digests.pop(event.slug, None)  # worked out with the UID it had
+            if event.status == "postponed" and entry.start and entry.start != published.start:
+                postponed_with_a_new_date(event, entry.start, published.start, report)
 
     def top_level_paths(self) -> dict[str, str]:
         """The folder of the site the events are in (site_core's address check)."""

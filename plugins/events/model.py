@@ -29,6 +29,7 @@ from site_core.dates import DateStyle
 from site_core.editor_html import HtmlProblem, render_markdown, report_problems
 from site_core.plaintext import html_to_text
 from site_core.problems import ProblemReport
+from site_core.published import Published, site_address
 from site_core.slugs import Slug, slugify
 from site_core.suggest import did_you_mean
 
@@ -307,6 +308,17 @@ class Event:
     def save_as(self) -> str:
         """The page's file in the output."""
         return f"events/{self.slug}/index.html"
+
+    @property
+    def published(self) -> Published:
+        """The event's address and what it is, for the record of published addresses."""
+        first = self.occurrences[0]
+        start = first.start.date().isoformat() if self.all_day else f"{first.start:%Y-%m-%d %H:%M}"
+        return Published(site_address(self.url), "event", self.title, self.source, start, first.uid)
+
+    def keep_uid(self, uid: str) -> None:
+        """Give the first date the calendar UID recorded when the event was first published."""
+        object.__setattr__(self.occurrences[0], "uid", uid)
 
     @property
     def ics_url(self) -> str:
@@ -676,6 +688,22 @@ def build_event(
     )
     object.__setattr__(event, "occurrences", occurrences)  # the one place an Event is completed
     return event
+
+
+def postponed_with_a_new_date(event: Event, before: str, now: str, report: ProblemReport) -> None:
+    """Warn that an event 'postponed' to a new date is, in the kit's words, 'rescheduled'.
+
+    "Postponed to 30 January" is a new date; 'postponed' means no new date yet. Written
+    as rescheduled, the event keeps its address and calendars show the move.
+    """
+    report.warning(
+        report.root / event.source,
+        event.line,
+        f"'{event.title}'.status",
+        f"is 'postponed' but its start moved from {before} to {now}",
+        f"an event with a new date is rescheduled: write 'status: rescheduled' and "
+        f"'previous_start: {before}' (keep 'postponed' only while there is no new date)",
+    )
 
 
 def _uid(slug: str, start: datetime, host: str) -> str:

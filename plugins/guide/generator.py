@@ -1,7 +1,8 @@
 """guide: the organizing guide as a book, from one Markdown file per chapter in ``content/guide/``.
 
-The order of the book comes from each file's ``Chapter:`` number, never from
-file names; adding a chapter is adding one file. Written chapters get a page
+The order of the book comes from each file's ``Chapter:`` (4, or 4.5 to go between
+4 and 5), never from file names; readers see the chapters numbered 1 to n in that
+order, so adding a chapter anywhere is adding one file. Written chapters get a page
 (``/guide/<slug>/``) with their section contents, previous/next links that
 skip planned chapters, a shareable anchor on every heading and an "edit this
 page" link; planned chapters appear in the table of contents only, marked
@@ -14,6 +15,7 @@ prefixed by the chapter's slug so that ids stay unique on the print page.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 from markdown.extensions.toc import slugify as heading_id
@@ -28,7 +30,15 @@ from site_core.metadata import markdown_converter, read_and_validate
 from site_core.safety import sanitize_html
 from site_core.slugs import address_field, slugify
 
-from .model import RESERVED_SLUGS, ChapterHeader, Guide, GuideChapter, Section
+from .model import (
+    RESERVED_SLUGS,
+    ChapterHeader,
+    Guide,
+    GuideChapter,
+    Section,
+    place_after,
+    place_text,
+)
 
 #: Defaults; override any of them in pelicanconf.py.
 GUIDE_DEFAULTS = {
@@ -131,7 +141,7 @@ def read_chapter(path: Path, settings: dict, converters: _Converters):
     html, print_html, tokens = converters.convert(body, slug, report, path, body_line)
     base = edit_base(settings)
     chapter = GuideChapter(
-        number=header.chapter,
+        place=header.chapter,
         title=header.title,
         summary=header.summary,
         status="written",
@@ -150,18 +160,23 @@ def read_chapter(path: Path, settings: dict, converters: _Converters):
 def check_unique(
     chapters: list[tuple[Path, GuideChapter, dict]], base_url: str, report
 ) -> list[GuideChapter]:
-    """Keep the first chapter of each number and address; report the files that repeat one."""
-    seen_numbers: dict[int, Path] = {}
+    """Keep the first chapter of each place and address, numbered 1 to n in order; report the
+    files that repeat one."""
+    seen_places: dict = {}
+    places = sorted({chapter.place for _, chapter, _ in chapters})
     addresses = AddressBook(report)
     kept = []
     for path, chapter, fields in chapters:
-        if chapter.number in seen_numbers:
+        if chapter.place in seen_places:
+            place = chapter.place
+            following = next((p for p in places if p > place), None)
             report.error(
                 path,
                 fields.line_of("chapter"),
                 "chapter",
-                f"chapter {chapter.number} is also {report.relative(seen_numbers[chapter.number])}",
-                "give each chapter its own number",
+                f"chapter {place_text(place)} is also {report.relative(seen_places[place])}",
+                f"give each chapter its own place: 'Chapter: {place_after(place, following)}' "
+                "puts it after that one",
             )
             continue
         if not addresses.claim(  # a planned chapter's too: its page comes once it is written
@@ -173,9 +188,10 @@ def check_unique(
             "write a different 'Slug:' in one of them",
         ):
             continue
-        seen_numbers[chapter.number] = path
+        seen_places[chapter.place] = path
         kept.append(chapter)
-    return sorted(kept, key=lambda c: c.number)
+    ordered = sorted(kept, key=lambda c: c.place)
+    return [replace(chapter, number=number) for number, chapter in enumerate(ordered, start=1)]
 
 
 class GuideGenerator(Generator):

@@ -9,6 +9,8 @@ that header may hold; :class:`GuideChapter` is a chapter ready for templates;
 from __future__ import annotations
 
 from dataclasses import dataclass
+from decimal import Decimal
+import re
 
 from pydantic import field_validator
 
@@ -19,26 +21,52 @@ from site_core.slugs import Slug
 STATUSES = ("written", "planned")
 #: Slugs the guide uses for its own pages.
 RESERVED_SLUGS = ("print",)
+#: A chapter's place in the book: 4, or 4.5 to go between 4 and 5 (a trailing '.' is forgiven).
+_PLACE = re.compile(r"^(\d+(?:\.\d+)?)\.?$")
+
+
+def place_text(place: Decimal) -> str:
+    """A place as an editor writes it: 4, 4.5 (never 4.50 or 1E+1)."""
+    return f"{place.normalize():f}"
+
+
+def place_after(place: Decimal, following: Decimal | None = None) -> str:
+    """The shortest place after ``place`` and before ``following`` (None: at the end).
+
+    After 4 at the end: 5; between 4 and 5: 4.5; between 4.5 and 5: 4.8; between 4 and 4.1:
+    4.05. With as few decimals as will fit, near the middle, so later chapters fit on both sides.
+    """
+    if following is None:
+        return place_text(place.to_integral_value(rounding="ROUND_FLOOR") + 1)
+    digits = 0
+    while True:
+        step = Decimal(1).scaleb(-digits)
+        candidate = (place // step + 1) * step
+        if candidate < following:
+            halfway = ((place + following) / 2).quantize(step)
+            return place_text(halfway if place < halfway < following else candidate)
+        digits += 1
 
 
 class ChapterHeader(Strict):
     """The fields on top of a chapter file."""
 
     title: str
-    chapter: int
+    chapter: Decimal
     summary: str | None = None
     status: str = "written"
     slug: Slug | None = None
 
     @field_validator("chapter", mode="before")
     @classmethod
-    def _chapter_number(cls, value):
-        text = str(value).strip().rstrip(".")
-        if not text.isdigit() or int(text) < 1:
+    def _chapter_place(cls, value):
+        match = _PLACE.match(str(value).strip())
+        if not match or Decimal(match[1]) <= 0:
             raise ValueError(
-                f"must be the chapter's number, 1 or more (got {value!r}); write e.g. 'Chapter: 4'"
+                f"must be the chapter's place in the book, a number above 0 (got {value!r}); "
+                "write e.g. 'Chapter: 4', or 'Chapter: 4.5' to go between 4 and 5"
             )
-        return int(text)
+        return Decimal(match[1])
 
     @field_validator("status", mode="before")
     @classmethod
@@ -56,14 +84,19 @@ class Section:
 
 @dataclass(frozen=True, slots=True)
 class GuideChapter:
-    """One chapter, ready for templates. Planned chapters have no text and no page."""
+    """One chapter, ready for templates. Planned chapters have no text and no page.
 
-    number: int
+    ``place`` is the ``Chapter:`` an editor wrote (it orders the book); ``number`` is the
+    chapter's number as readers see it, 1 to n in that order.
+    """
+
+    place: Decimal
     title: str
     summary: str | None
     status: str
     slug: str
     source: str  # the file, relative to the project, for "edit this page"
+    number: int = 0  # set once the book is in order
     content: str = ""  # HTML of the chapter page
     print_content: str = ""  # for the print page: headings a level down, ids prefixed
     sections: tuple[Section, ...] = ()

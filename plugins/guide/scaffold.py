@@ -1,35 +1,63 @@
-"""A new chapter of the organizing guide, numbered after the last one."""
+"""A new chapter of the organizing guide, placed where asked without touching other files.
+
+Its ``Chapter:`` is a place between its neighbours' (4.5 between 4 and 5; see
+``model.place_after``), so no other file is renumbered.
+"""
 
 from __future__ import annotations
 
+from decimal import Decimal
 from pathlib import Path
-import re
 
+from site_core.metadata import read_and_validate
 from site_core.problems import ProblemReport
 from site_core.slugs import slugify
-from site_core.yamlfile import read_text
+from site_core.suggest import did_you_mean
 
-CHAPTER_LINE = re.compile(r"^Chapter:\s*(\d+)\s*$", re.MULTILINE | re.IGNORECASE)
+from .model import ChapterHeader, place_after
 
 
-def next_chapter_number(folder: Path) -> int:
-    """One more than the highest ``Chapter:`` of the guide's files (unreadable ones skipped)."""
-    report = ProblemReport(root=folder.parent.parent)  # the check after the task reports them
-    numbers = [
-        int(match[1])
-        for path in folder.glob("*.md")
-        if (text := read_text(path, report)) and (match := CHAPTER_LINE.search(text))
-    ]
-    return max(numbers, default=0) + 1
+class UnknownChapter(SystemExit):
+    """``--after`` names no chapter of the guide: nothing was written."""
+
+
+def book_order(folder: Path) -> list[tuple[Decimal, str]]:
+    """(place, slug) of each readable chapter, in order (the check reports the others)."""
+    report = ProblemReport(root=folder.parent.parent)
+    chapters = []
+    for path in sorted(folder.glob("*.md")):
+        read = read_and_validate(path, ChapterHeader, report)
+        if read is not None:
+            header = read[0]
+            chapters.append((header.chapter, header.slug or slugify(header.title)))
+    return sorted(chapters)
+
+
+def new_place(chapters: list[tuple[Decimal, str]], number: int = 0, after: str = "") -> str:
+    """The ``Chapter:`` of a new chapter: after the chapter ``after`` (a slug), as the
+    ``number``-th chapter readers see, or at the end."""
+    places = [place for place, _ in chapters]
+    if after:
+        slugs = [slug for _, slug in chapters]
+        if after not in slugs:
+            raise UnknownChapter(
+                f"--after {after}: no chapter of the guide has that address; "
+                + did_you_mean(after, slugs, f"choose one of {', '.join(slugs) or '(none yet)'}")
+            )
+        index = slugs.index(after) + 1
+    else:
+        index = min(number - 1, len(places)) if number > 0 else len(places)
+    before = places[index - 1] if index > 0 else Decimal(0)
+    return place_after(before, places[index] if index < len(places) else None)
 
 
 def chapter_file(
-    folder: Path, title: str, number: int | None = None, status: str = "planned"
+    folder: Path, title: str, number: int = 0, status: str = "planned", after: str = ""
 ) -> tuple[Path, str]:
-    """Return the path and text of a new guide chapter."""
-    number = number or next_chapter_number(folder)
+    """Return the path and text of a new guide chapter (see :func:`new_place`)."""
+    place = new_place(book_order(folder), number, after)
     slug = slugify(title)
-    lines = [f"Title: {title}", f"Chapter: {number}", f"Slug: {slug}", f"Status: {status}"]
+    lines = [f"Title: {title}", f"Chapter: {place}", f"Slug: {slug}", f"Status: {status}"]
     if status == "written":
         lines += [
             "Summary: One or two sentences on what this chapter teaches.",

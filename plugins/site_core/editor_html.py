@@ -26,6 +26,7 @@ from urllib.parse import urlsplit
 import markdown
 from markupsafe import Markup
 
+from .callouts import callout_problems
 from .embeds import LINK_CLASS, EmbedExtension, embed_syntax, page_address
 from .problems import ProblemReport, Severity
 from .safety import (
@@ -39,6 +40,7 @@ from .safety import (
 )
 
 GUIDE = "docs/editing/html.md"
+CALLOUT_CLASS = 'class="admonition'  # what Python-Markdown makes of a callout
 EMBED_HINT = f'write !!! embed "https://..." with the address of the page that shows it ({GUIDE})'
 #: Tags that load or run something, or change the page around them: always an error.
 REFUSED_TAGS = {
@@ -260,12 +262,19 @@ def report_problems(
         report.add(path, line, field, problem.message, problem.hint, problem.severity)
 
 
+def report_callouts(report: ProblemReport, path: str | Path, source: str, first_line: int) -> None:
+    """Add the callout mistakes of ``source`` (which starts at ``first_line`` of the file)."""
+    for problem in callout_problems(source):
+        report.error(path, first_line + problem.offset, None, problem.message, problem.hint)
+
+
 def convert(
     converter: markdown.Markdown, text: str, report: ProblemReport, path: Path, first_line: int
 ) -> Markup:
     """Convert an editor's Markdown with ``converter``; report its problems; return it clean."""
     cleaned = clean_html(converter.reset().convert(text))
     report_problems(report, path, cleaned.problems, text, first_line)
+    report_callouts(report, path, text, first_line)
     return cleaned.html
 
 
@@ -281,6 +290,7 @@ def clean_content(instance) -> None:
         summary = clean_html(instance.metadata["summary"])
         instance.metadata["summary"] = instance._summary = str(summary.html)
         problems += summary.problems
-    if problems:
+    if problems or "!!!" in instance._content or CALLOUT_CLASS in instance._content:
         source = Path(instance.source_path).read_text(encoding="utf-8", errors="replace")
         report_problems(report, instance.source_path, problems, source, 1)
+        report_callouts(report, instance.source_path, source, 1)

@@ -133,6 +133,10 @@ def start_chapter(content: Path, answers: dict[str, str]) -> list[str]:
         if folder.exists():
             shutil.rmtree(folder)
             done.append(f"removed the sample's {name}: {folder}/")
+    record = content / "addresses.yml"  # the sample's published addresses are not the fork's
+    if record.exists():
+        record.unlink()
+        done.append(f"removed the record of the sample's published addresses: {record}")
     (content / "chapter.yml").write_text(chapter_text(answers), encoding="utf-8")
     done.append(f"wrote {content / 'chapter.yml'}")
     words = {name: _page_field(answers[name]) for name in ("name", "city")}

@@ -110,7 +110,6 @@ _LineLoader.add_constructor("tag:yaml.org,2002:timestamp", _LineLoader.construct
 _LineLoader.add_constructor("tag:yaml.org,2002:int", _LineLoader.construct_yaml_int)
 
 _HINTS = {
-    "found character '\\t'": "indent with spaces, not tabs",
     "mapping values are not allowed": (
         "a value that contains ': ' must be in quotes, or a line is indented wrongly"
     ),
@@ -122,15 +121,118 @@ _HINTS = {
         "'*' and '&' mean something in YAML at the start of a value; put the value in quotes"
     ),
 }
+_CLOSERS = {"a flow sequence": ("[", "]"), "a flow mapping": ("{", "}")}
 
 
-def _hint_for(problem: str, line_text: str) -> str:
-    if "\t" in line_text:
-        return "indent with spaces, not tabs"
+def _hint_for(problem: str) -> str:
     for needle, hint in _HINTS.items():
         if needle in problem:
             return hint
     return "check the indentation and quotes around this line"
+
+
+def _spaces(count: int) -> str:
+    return f"{count} space" if count == 1 else f"{count} spaces"
+
+
+def _runaway_quote(text: str, error_line: int) -> yaml.ScalarToken | None:
+    """The quoted value that ran on to the error's line: a quote left open, closed by a later one.
+
+    Editors' values fit on one line, so a quoted value spanning lines that ends where the
+    parser gave up is almost surely an unclosed quote that swallowed the lines after it.
+    """
+    runaway = None
+    try:
+        for token in yaml.scan(text, Loader=yaml.CSafeLoader):
+            if token.start_mark.line > error_line:
+                break
+            if (
+                isinstance(token, yaml.ScalarToken)
+                and token.style in ('"', "'")
+                and token.start_mark.line < token.end_mark.line
+                and token.end_mark.line >= error_line - 1
+            ):
+                runaway = token
+    except yaml.YAMLError:
+        pass
+    return runaway
+
+
+def _syntax_problem(text: str, exc: yaml.MarkedYAMLError) -> tuple[int | None, str, str]:
+    """(line, problem, fix) for a libyaml syntax error, at the line where the mistake starts.
+
+    libyaml reports where it gave up (``problem_mark``: often the end of the file, or the
+    next item); where the construct it was reading started (``context_mark``) is the
+    mistake for an unclosed quote or bracket and for a line without its colon.
+    """
+    mark, context = exc.problem_mark, exc.context or ""
+    start = exc.context_mark
+    problem = exc.problem or exc.context or "is not valid YAML"
+    lines = text.splitlines()
+
+    def line_text(line: int) -> str:
+        return lines[line] if 0 <= line < len(lines) else ""
+
+    if "quoted scalar" in context and start is not None:
+        quote = line_text(start.line)[start.column : start.column + 1] or '"'
+        return (
+            start.line + 1,
+            f"the {quote} that starts this value is never closed",
+            f"end the value with {quote} on the same line",
+        )
+    runaway = _runaway_quote(text, mark.line) if mark is not None else None
+    if runaway is not None:
+        quote = runaway.style
+        return (
+            runaway.start_mark.line + 1,
+            f"the {quote} that starts this value is not closed on its line (it runs on to "
+            f"line {runaway.end_mark.line + 1})",
+            f"end the value with {quote} on the same line",
+        )
+    for construct, (opening, closing) in _CLOSERS.items():
+        if construct in context and start is not None:
+            return (
+                start.line + 1,
+                f"the '{opening}' that starts this value is never closed",
+                f"end the value with '{closing}' on the same line, or put it all in quotes",
+            )
+    if "simple key" in context and start is not None:
+        return (
+            start.line + 1,
+            "this line has no ':' after its field name",
+            "write 'field: value', with a colon and a space after the name",
+        )
+    if mark is None:
+        return None, problem, "check the file's syntax"
+    if "\t" in line_text(mark.line):
+        return (
+            mark.line + 1,
+            "this line has a tab in its indentation",
+            "indent with spaces, not tabs",
+        )
+    if "expected '-' indicator" in problem and start is not None:
+        item = line_text(start.line)
+        fields = (
+            start.column
+            + 1
+            + len(item[start.column + 1 :])
+            - len(item[start.column + 1 :].lstrip())
+        )
+        return (
+            mark.line + 1,
+            f"this line is indented {_spaces(mark.column)}, which fits neither the list that "
+            f"starts on line {start.line + 1} nor its item",
+            f"indent it by {_spaces(start.column)} to start a new '- ' item, or by "
+            f"{_spaces(fields)} to continue the item above",
+        )
+    if "expected key" in problem and start is not None:
+        return (
+            mark.line + 1,
+            f"this line is indented {_spaces(mark.column)}, which fits no block above it",
+            f"start it at the same column as the fields of its block (the block on line "
+            f"{start.line + 1} starts at {_spaces(start.column)})",
+        )
+    return mark.line + 1, problem, _hint_for(problem)
 
 
 def read_text(path: Path, report: ProblemReport) -> str | None:
@@ -235,15 +337,13 @@ def parse_yaml(text: str, path: Path, report: ProblemReport):
             report.error(path, None, None, "is empty (it has only comments)", EMPTY_HINT)
         return data
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        problem = exc.problem or exc.context or "is not valid YAML"
-        if "; " in problem:  # our own constructor errors carry their fix
-            problem, hint = problem.split("; ", 1)
+        if exc.problem and "; " in exc.problem:  # our own limits and constructor errors
+            problem, hint = exc.problem.split("; ", 1)
+            mark = exc.problem_mark
+            line = mark.line + 1 if mark else None
         else:
-            lines = text.splitlines()
-            line_text = lines[mark.line] if mark and mark.line < len(lines) else ""
-            hint = _hint_for(problem, line_text)
-        report.error(path, mark.line + 1 if mark else None, None, f"YAML: {problem}", hint)
+            line, problem, hint = _syntax_problem(text, exc)
+        report.error(path, line, None, f"YAML: {problem}", hint)
     except yaml.YAMLError as exc:
         report.error(path, None, None, f"YAML: {exc}", "check the file's syntax")
     return None
