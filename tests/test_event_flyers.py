@@ -7,7 +7,6 @@ from pathlib import Path
 
 import pytest
 
-from conftest import BUILD_EPOCH
 from sitebuild import build_site, make_content, soup
 
 EVENTS = """\
@@ -42,13 +41,10 @@ EVENTS = """\
 """
 
 
-@pytest.fixture(scope="module")
-def site(tmp_path_factory) -> Path:
-    """The events above, built once on the tests' build date (2026-11-25)."""
-    tmp = tmp_path_factory.mktemp("flyers")
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setenv("SOURCE_DATE_EPOCH", BUILD_EPOCH)
-        return build_site(make_content(tmp, {"events/events.yml": EVENTS}), tmp / "output")
+@pytest.fixture
+def site(tmp_path) -> Path:
+    """The events above, built on the tests' build date (2026-11-25, conftest)."""
+    return build_site(make_content(tmp_path, {"events/events.yml": EVENTS}), tmp_path / "output")
 
 
 def flyer(site: Path, slug: str) -> Path:
