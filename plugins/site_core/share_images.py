@@ -36,6 +36,8 @@ FOOTER_HEIGHT = 96
 TITLE_SIZES = (68, 58, 50)
 TITLE_LINES = 3
 DETAIL_SIZE = 34
+#: More characters than any line of the card can show, even in its smallest size.
+MAX_LINE_CHARACTERS = 160
 #: Colours in the PNG's palette: enough for anti-aliased text on flat colours.
 PALETTE_COLOURS = 64
 
@@ -53,8 +55,8 @@ class ShareCard:
     @property
     def alt(self) -> str:
         """The image's text alternative (og:image:alt): everything it says, in order."""
-        parts = [self.label, self.title, *self.details, self.footer]
-        return ". ".join(p.strip().rstrip(".") for p in parts if p.strip()) + "."
+        parts = map(_clean, [self.label, self.title, *self.details, self.footer])
+        return ". ".join(p.rstrip(".") for p in parts if p) + "."
 
 
 def _clean(text: str) -> str:
@@ -66,6 +68,7 @@ def _ellipsize(draw: ImageDraw.ImageDraw, text: str, font, width: int) -> str:
     """``text`` cut at a word (or, failing that, a character) so it fits in ``width``."""
     if draw.textlength(text, font=font) <= width:
         return text
+    text = text[:MAX_LINE_CHARACTERS]
     while text and draw.textlength(text + "…", font=font) > width:
         cut = text.rfind(" ")
         text = text[:cut] if cut > len(text) // 2 else text[:-1]
@@ -155,7 +158,7 @@ class ShareImages:
             if len(lines) <= TITLE_LINES:
                 break
         if len(lines) > TITLE_LINES:
-            lines = [*lines[: TITLE_LINES - 1], " ".join(lines[TITLE_LINES - 1 :])]
+            lines = [*lines[: TITLE_LINES - 1], " ".join(lines[TITLE_LINES - 1 : TITLE_LINES + 1])]
         for line in lines:
             draw.text((MARGIN, y), _ellipsize(draw, line, font, text_width), font=font, fill=TEXT)
             y += round(size * 1.18)
