@@ -37,7 +37,7 @@ from site_core.share_images import ShareImages
 from .cache import OutputCache, ReadCache, event_digest, upcoming_mask
 from .feed import upcoming_feed
 from .fingerprint import code_fingerprint, combine, site_view
-from .flyer import FLYER_DATES, FLYER_TABS, flyer_for, flyer_save_as
+from .flyer import FLYER_DATES, FLYER_TABS, QrCodes, flyer_save_as
 from .ics import Calendars
 from .jsonld import event_objects, script_json
 from .listing import Listing, by_month
@@ -181,7 +181,8 @@ class EventsGenerator(Generator):
         site_image = (
             f"{base}/{settings.get('THEME_STATIC_DIR', 'theme')}/{settings.get('SHARE_IMAGE', '')}"
         )
-        images = ShareImages(settings)
+        images, codes = ShareImages(settings), QrCodes(settings)
+        tabs = settings.get("EVENTS_FLYER_TABS", FLYER_TABS)
         footer = settings.get("SITENAME", "")
         for event in listing.events:
             key = self.keys.page(event)
@@ -194,7 +195,6 @@ class EventsGenerator(Generator):
                 images.write(card, self.outputs.building / event.url / SHARE_FILE)
             image = f"{page_url}{SHARE_FILE}" if card else site_image
             jsonld = event_objects(event, page_url=page_url, chapter=chapter, image=image)
-            flyer = flyer_for(page_url, settings.get("EVENTS_FLYER_TABS", FLYER_TABS))
             printable = bool(upcoming) and event.is_active
             flyer_page = flyer_save_as(event.save_as)
             self._write_page(
@@ -216,7 +216,7 @@ class EventsGenerator(Generator):
                     event=event,
                     dates=upcoming[:FLYER_DATES],
                     more_dates=len(upcoming) > FLYER_DATES,
-                    flyer=flyer,
+                    flyer=codes.flyer(page_url, tabs),
                     noindex=True,
                 )
             self.outputs.wrote(event.save_as, key)
