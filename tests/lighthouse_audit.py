@@ -55,6 +55,7 @@ class Audit:
     url: str
     scores: dict[str, int] = field(default_factory=dict)
     failing: list[str] = field(default_factory=list)  # "category: audit title (score)"
+    layout_shift: float | None = None  # cumulative layout shift while loading
     error: str = ""
 
     @property
@@ -122,6 +123,7 @@ def run_lighthouse(label: str, url: str) -> Audit:
             audit.error = (result.stderr or result.stdout).strip()[-2000:]
             return audit
         data = json.loads(report.read_text(encoding="utf-8"))
+    audit.layout_shift = data["audits"]["cumulative-layout-shift"].get("numericValue")
     for name, category in data["categories"].items():
         audit.scores[name] = round((category["score"] or 0) * 100)
         for ref in category["auditRefs"]:

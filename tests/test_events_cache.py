@@ -86,9 +86,9 @@ def reused(before: dict[str, int], after: dict[str, int]) -> set[str]:
     return {name for name, inode in after.items() if before.get(name) == inode}
 
 
-def event_pages(names) -> set[str]:
-    """The pages of single events (their folders are named after a date)."""
-    return {n for n in names if re.fullmatch(r"events/\d{4}-\d\d-\d\d-[^/]+/index\.html", n)}
+def event_folders(names) -> set[str]:
+    """What single events' folders hold (named after a date): page, flyer, share image."""
+    return {n for n in names if re.fullmatch(r"events/\d{4}-\d\d-\d\d-[^/]+/.+", n)}
 
 
 def event_files(names) -> set[str]:
@@ -164,8 +164,8 @@ def test_without_hard_links_unchanged_files_are_copied(site: Site, monkeypatch):
         patched.setattr(events.cache.os, "link", no_links)
         before = inodes(site.output)
         after = site.warm()
-    # Linked files were copied; event pages are not linked at all: their folders moved.
-    assert event_files(reused(before, after)) == event_pages(after)
+    # Linked files were copied; event folders are not linked at all: they moved.
+    assert event_files(reused(before, after)) == event_folders(after)
     assert_same_output(site.output, site.cold())
     assert event_files(reused(after, site.warm())) == event_files(after)  # mtimes were kept
 
@@ -280,7 +280,7 @@ def test_a_change_to_the_jinja_settings_renders_every_event_again(themed: Site, 
     themed.warm(**before)
     first = themed.warm(**before)
     second = themed.warm(**after)
-    assert event_pages(reused(first, second)) == set()
+    assert event_folders(reused(first, second)) == set()
     assert "events/index.html" not in reused(first, second)
     assert_same_output(themed.output, themed.cold(**after))
 

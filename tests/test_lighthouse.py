@@ -7,11 +7,13 @@ the normal suite; ``-m "not lighthouse"`` leaves it out of a quick local run.
 
 from __future__ import annotations
 
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
 
-from lighthouse_audit import audit_site, representative_pages
+from lighthouse_audit import audit_site, representative_pages, run_lighthouse, serve
+from sitebuild import build_site, make_content
 
 
 @pytest.mark.lighthouse
@@ -36,3 +38,33 @@ def test_page_types_present_are_found_and_missing_ones_skipped(tmp_path: Path):
     ]
     assert "events listing" in skipped
     assert "charter" in skipped
+
+
+def events_around(now: datetime) -> str:
+    """An events file with an event every other day from 13 days before ``now`` to 15 after."""
+    entries = []
+    for days in range(-13, 16, 2):
+        day = (now + timedelta(days=days)).date()
+        entries.append(
+            f"- title: Canvass number {days + 14}\n  type: canvass\n"
+            f"  start: {day} 10:00\n  end: {day} 12:00\n"
+            f"  location: Library number {days + 14}\n"
+        )
+    return "".join(entries)
+
+
+@pytest.mark.lighthouse
+def test_a_listing_built_two_weeks_ago_does_not_shift(tmp_path: Path, monkeypatch, capsys):
+    """Read 14 days after its build, /events/ hides what ended without moving anything."""
+    now = datetime.now(UTC)
+    built = now - timedelta(days=14)
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", str(int(built.timestamp())))
+    content = make_content(tmp_path, {"events/canvasses.yml": events_around(now)})
+    output = build_site(content, tmp_path / "output")
+    with serve(output) as base:
+        audit = run_lighthouse("events listing, two weeks old", base + "events/")
+    with capsys.disabled():
+        print(f"\nlighthouse: two-week-old /events/: CLS {audit.layout_shift} {audit.scores}")
+    assert not audit.error, audit.error
+    assert audit.layout_shift == 0
+    assert audit.perfect, audit.failing

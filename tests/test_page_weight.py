@@ -17,6 +17,7 @@ from pageweight import (
     BUDGET_BYTES,
     cost_table,
     first_paint_cost,
+    gzip_size,
     html_pages,
     page_url,
 )
@@ -24,6 +25,11 @@ from sitebuild import soup, write_tree
 
 #: <script type> values browsers do not run: data blocks such as JSON-LD.
 DATA_SCRIPT_TYPES = {"application/ld+json", "application/json"}
+#: The one script that must run before the first paint (in <head>, not deferred): it hides
+#: events that ended since the build as they are parsed, so the listing never shifts.
+BLOCKING_SCRIPTS = ("/theme/js/events-fresh.",)
+#: Its weight, gzip: it delays the first paint by one request, so it stays tiny.
+BLOCKING_SCRIPT_BUDGET = 1024
 
 
 def test_every_page_fits_in_the_first_round_trip(sample_site: Path, capsys):
@@ -61,13 +67,31 @@ def _needs_javascript(page: Path) -> list[str]:
             continue
         if not script.get("src"):
             reasons.append("inline <script> (forbidden by the Content-Security-Policy)")
-        elif not (script.has_attr("defer") or script.has_attr("async") or kind == "module"):
+        elif not (
+            script.has_attr("defer")
+            or script.has_attr("async")
+            or kind == "module"
+            or script["src"].startswith(BLOCKING_SCRIPTS)
+        ):
             reasons.append(f"<script src={script['src']}> blocks rendering (add defer)")
     if html.find(attrs={"style": True}):
         reasons.append("a style attribute (forbidden by the Content-Security-Policy)")
     if html.find(attrs={"onclick": True}) or html.find(attrs={"onload": True}):
         reasons.append("an inline event handler")
     return reasons
+
+
+def test_the_script_that_runs_before_the_first_paint_is_tiny(sample_site: Path):
+    blocking = {
+        script["src"]
+        for page in html_pages(sample_site)
+        for script in soup(page).find_all("script", src=True)
+        if script["src"].startswith(BLOCKING_SCRIPTS)
+    }
+    assert blocking, "the listings load events-fresh.js"
+    for src in blocking:
+        size = gzip_size((sample_site / src.lstrip("/")).read_bytes())
+        assert size <= BLOCKING_SCRIPT_BUDGET, f"{src}: {size} bytes gzip"
 
 
 def test_no_content_needs_javascript(sample_site: Path):

@@ -42,8 +42,10 @@ def test_site_map_lists_every_page(sample_site):
     written = {
         "/" + p.relative_to(sample_site).as_posix().removesuffix("index.html")
         for p in sample_site.rglob("*.html")
+        if not soup(p).select('meta[name="robots"][content="noindex"]')  # events' flyers
     } - {"/404.html"}
     assert set(listed) == written
+    assert not any(url.endswith("/flyer/") for url in listed)
     assert (
         listed["/guide/electoral-work/"]
         == "8. Integrating Your Medicare for All Campaign into Electoral Work · Organizing guide"

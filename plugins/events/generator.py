@@ -9,6 +9,8 @@ so the home page can show the next few. ``generate_output`` writes:
   type, ``events/<type>/``, so it works without JavaScript);
 - ``events/past/``: the archive;
 - ``events/<slug>/``: one page per event, every date of a repeating event on it;
+  for an upcoming event also its share image (``share.png``) and, unless it is
+  cancelled or postponed, a printable flyer with a QR code (``flyer/``);
 - ``events/calendar.ics``, ``events/<type>.ics``, ``events/<slug>/<slug>.ics``;
 - ``events/upcoming.json``: a JSON Feed of upcoming events.
 
@@ -31,15 +33,18 @@ from pelican.generators import Generator
 
 from site_core.plugin import output_committed
 from site_core.published import match, read_record
+from site_core.share_images import ShareImages
 
 from .cache import OutputCache, ReadCache, event_digest, upcoming_mask
 from .feed import upcoming_feed
 from .fingerprint import code_fingerprint, combine, site_view
+from .flyer import FLYER_DATES, FLYER_TABS, QrCodes, flyer_save_as
 from .ics import Calendars
 from .jsonld import event_objects, script_json
 from .listing import Listing, by_month
 from .loader import load_events
 from .model import BuildFacts, Event, postponed_with_a_new_date
+from .share import SHARE_FILE, share_card
 
 EVENTS_PATH = "events"  # the folder of events files, inside content/
 EVENTS_HOME_COUNT = 3  # how many upcoming events the home page shows
@@ -194,20 +199,30 @@ class EventsGenerator(Generator):
         )
 
     def write_event_pages(self, writer, base: str) -> None:
-        """Write one page per event, with its schema.org data."""
+        """Write one page per event, with its schema.org data; and for upcoming events,
+        the share image and the flyer (in the event's folder, so they share its key)."""
         listing = self.listing
         settings = self.settings
         chapter = settings.get("CHAPTER")
-        image = (
+        site_image = (
             f"{base}/{settings.get('THEME_STATIC_DIR', 'theme')}/{settings.get('SHARE_IMAGE', '')}"
         )
+        images, codes = ShareImages(settings), QrCodes(settings)
+        tabs = settings.get("EVENTS_FLYER_TABS", FLYER_TABS)
+        footer = settings.get("SITENAME", "")
         for event in listing.events:
             key = self.keys.page(event)
             if self._reuse_page(event.save_as, key, carry=True, event=event):
                 continue
             page_url = f"{base}/{event.url}"
-            jsonld = event_objects(event, page_url=page_url, chapter=chapter, image=image)
             upcoming, past = listing.split(event)
+            card = share_card(event, upcoming[0], footer) if upcoming else None
+            if card:
+                images.write(card, self.outputs.building / event.url / SHARE_FILE)
+            image = f"{page_url}{SHARE_FILE}" if card else site_image
+            jsonld = event_objects(event, page_url=page_url, chapter=chapter, image=image)
+            printable = bool(upcoming) and event.is_active
+            flyer_page = flyer_save_as(event.save_as)
             self._write_page(
                 writer,
                 event.save_as,
@@ -216,7 +231,20 @@ class EventsGenerator(Generator):
                 upcoming=upcoming,
                 past=past,
                 jsonld=script_json(jsonld),
+                page_share_image=card and {"url": image, "alt": card.alt},
+                flyer_url=flyer_page.removesuffix("index.html") if printable else None,
             )
+            if printable:
+                self._write_page(
+                    writer,
+                    flyer_page,
+                    "events/flyer",
+                    event=event,
+                    dates=upcoming[:FLYER_DATES],
+                    more_dates=len(upcoming) > FLYER_DATES,
+                    flyer=codes.flyer(page_url, tabs),
+                    noindex=True,
+                )
             self.outputs.wrote(event.save_as, key)
 
     def _bytes(self, relative: str, key: str | None, content) -> None:

@@ -156,6 +156,9 @@ class EventEntry(Strict):
     accessibility: str | None = Field(
         None, description="e.g. 'step-free entrance, ASL on request'."
     )
+    bring: str | None = Field(
+        None, description="What to bring, for the flyer and the page: e.g. 'a charged phone'."
+    )
     languages: Annotated[
         list[str],
         BeforeValidator(_as_list),
@@ -284,6 +287,7 @@ class Event:
     description_html: Markup
     description_text: str
     accessibility: str | None
+    bring: str | None
     languages: tuple[str, ...]
     contact: str | None
     cancelled_reason: str | None
@@ -673,6 +677,7 @@ def build_event(
         description_html=html,
         description_text=text,
         accessibility=entry.accessibility,
+        bring=entry.bring,
         languages=tuple(entry.languages),
         contact=entry.contact,
         cancelled_reason=entry.cancelled_reason,

@@ -9,7 +9,8 @@ a duplicate answer), and writes:
 
 - ``candidates/``: every questionnaire, by election;
 - ``candidates/<questionnaire>/``: its candidates, their status, its questions;
-- ``candidates/<questionnaire>/<candidate>/``: one answer sheet, ``#question-id`` permalinks;
+- ``candidates/<questionnaire>/<candidate>/``: one answer sheet, ``#question-id`` permalinks,
+  and its share image (``share.png``: name, office, endorsement status);
 - ``candidates/<questionnaire>/compare/``: the answers side by side, per office.
 
 Settings (defaults below): ``QUESTIONNAIRE_PATH``, the folder in content/;
@@ -27,10 +28,12 @@ from pelican.generators import Generator
 
 from site_core.addresses import top_level
 from site_core.builddate import build_datetime
+from site_core.share_images import ShareImages
 
 from .model import Candidate, Questionnaire
 from .privacy import chapter_region
 from .read import read_questionnaires
+from .share import SHARE_FILE, candidate_card
 
 DEFAULTS = {
     "QUESTIONNAIRE_PATH": "questionnaires",  # folder under content/
@@ -91,12 +94,21 @@ class QuestionnaireGenerator(Generator):
     def generate_output(self, writer):
         """Write the index, and each questionnaire's page, comparison and answer sheets."""
         index_url = self.context["questionnaire_index_url"]
+        images = ShareImages(self.settings)
         pages = [(index_url, "index", {})]
         for questionnaire in self.questionnaires:
             pages.append((questionnaire.url, "questionnaire", {"questionnaire": questionnaire}))
             pages.append((questionnaire.compare_url, "compare", {"questionnaire": questionnaire}))
             pages.extend(
-                (c.url, "candidate", {"questionnaire": questionnaire, "candidate": c})
+                (
+                    c.url,
+                    "candidate",
+                    {
+                        "questionnaire": questionnaire,
+                        "candidate": c,
+                        "page_share_image": self.share_image(images, c),
+                    },
+                )
                 for c in questionnaire.candidates
             )
         for url, template, values in pages:
@@ -107,6 +119,13 @@ class QuestionnaireGenerator(Generator):
                 url=url,
                 **values,
             )
+
+    def share_image(self, images: ShareImages, candidate: Candidate) -> dict[str, str]:
+        """Draw (or take from the cache) a candidate's share image; its address and text."""
+        card = candidate_card(candidate, self.settings.get("SITENAME", ""))
+        images.write(card, Path(self.output_path) / candidate.url / SHARE_FILE)
+        url = f"{self.settings.get('CANONICAL_BASE', '')}/{candidate.url}{SHARE_FILE}"
+        return {"url": url, "alt": card.alt}
 
 
 def keep_pelican_out(pelican) -> None:
