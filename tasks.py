@@ -54,11 +54,12 @@ def check(c, content="content"):
 
 @task
 def schemas(c):
-    """Regenerate the JSON Schemas in schemas/ from the content models."""
+    """Regenerate the JSON Schemas and the browser editor's forms in schemas/ from the models."""
     sys.path.insert(0, str(ROOT / "plugins"))
+    from cms.config import write_config
     from site_core.schemas import write_schemas
 
-    for path in write_schemas(ROOT / "schemas"):
+    for path in [*write_schemas(ROOT / "schemas"), write_config(ROOT / "schemas")]:
         print(f"wrote {path.relative_to(ROOT)}")
 
 
