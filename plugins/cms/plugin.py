@@ -41,6 +41,9 @@ CMS_DEFAULTS = {
     "CMS_LOCAL_BACKEND": "http://127.0.0.1:8081/api/v1",
     #: "editorial_workflow": changes become pull requests a second volunteer merges.
     "CMS_PUBLISH_MODE": "editorial_workflow",
+    #: More of the backend's options, e.g. the chapter's sign-in helper (docs/editing/cms.md):
+    #: {"base_url": "https://m4a-cms-auth.example.workers.dev", "auth_scope": "public_repo"}.
+    "CMS_BACKEND_OPTIONS": {},
 }
 #: The bundle's files the page loads: the main script, its lazily loaded chunks, WebAssembly.
 BUNDLE_FILES = re.compile(r"^(decap-cms\.js|\d+\.decap-cms\.js|[0-9a-f]+\.wasm|.*LICENSE.*)$")
@@ -139,7 +142,12 @@ def write_admin(folder: Path, settings: dict) -> None:
     committed = yaml.safe_load(Path(setting(settings, "CMS_CONFIG")).read_text(encoding="utf-8"))
     config = site_config(
         committed,
-        {"name": "github", "repo": repo, "branch": setting(settings, "CMS_BRANCH")},
+        {
+            "name": "github",
+            "repo": repo,
+            "branch": setting(settings, "CMS_BRANCH"),
+            **setting(settings, "CMS_BACKEND_OPTIONS"),
+        },
         publish_mode=setting(settings, "CMS_PUBLISH_MODE"),
         local_backend=setting(settings, "CMS_LOCAL_BACKEND"),
     )

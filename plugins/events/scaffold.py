@@ -10,6 +10,11 @@ from site_core.slugs import slugify
 from .model import EVENT_TYPES
 
 SCHEMA_LINE = "# yaml-language-server: $schema=../../schemas/events.schema.json"
+#: When to use a list and when one event per file (docs/editing/events.md).
+LIST_OR_ONE = (
+    "# A list: add related events below, each starting with '- title:'. The browser editor\n"
+    "# (/admin/) writes one event per .yaml file instead, without the '- '; both are read."
+)
 
 
 def _quoted(text: str) -> str:
@@ -31,7 +36,14 @@ def event_file(
     """Return the path and text of ``content/events/<date>-<title>.yml`` with one event."""
     if type not in EVENT_TYPES:
         raise SystemExit(f"type: must be one of {', '.join(EVENT_TYPES)} (got {type!r})")
-    lines = [SCHEMA_LINE, "", f"- title: {_quoted(title)}", f"  type: {type}", f"  start: {start}"]
+    lines = [
+        SCHEMA_LINE,
+        LIST_OR_ONE,
+        "",
+        f"- title: {_quoted(title)}",
+        f"  type: {type}",
+        f"  start: {start}",
+    ]
     for name, value in (
         ("location", location),
         ("address", address),
