@@ -5,7 +5,8 @@ file-system mode, as ``invoke cms`` runs it) edits that copy, never ``content/``
 The site is built from the copy and served with its ``_headers`` policy for
 ``/admin/``; an event created through the form must land in the working tree,
 pass ``invoke check`` and be listed by a build. An end before the start is saved
-by the form (it cannot compare two fields) and refused by the check, with its line.
+by the form (it cannot compare two fields) and refused by the check, with its line;
+a web address without https:// is refused by the form itself.
 """
 
 from __future__ import annotations
@@ -97,7 +98,11 @@ def editor(tmp_path: Path) -> Iterator[Editor]:
     port = free_port()
     backend = f"http://127.0.0.1:{port}/api/v1"
     output = build_site(
-        repo / "content", tmp_path / "output", CMS_LOCAL_BACKEND=backend, SEARCH_INDEX=False
+        repo / "content",
+        tmp_path / "output",
+        CMS_ADMIN=True,
+        CMS_LOCAL_BACKEND=backend,
+        SEARCH_INDEX=False,
     )
     environment = {
         **os.environ,
@@ -171,16 +176,20 @@ def page(browser):
 def test_an_event_made_in_the_form_is_checked_and_listed(page, editor, tmp_path):
     open_new_event(page, editor)
     fill_event(page, "Door knocking by the lake", "2027-03-06T10:00")
+    timezone = page.locator("input[id^='timezone-field']")
+    timezone.fill("America/Chicago")
+    timezone.fill("")  # typed and cleared: not written as "" (the build would refuse it)
     written = publish(page, editor)
 
     event = yaml.safe_load(written.read_text(encoding="utf-8"))
     assert event["title"] == "Door knocking by the lake"
     assert (event["type"], str(event["start"])) == ("canvass", "2027-03-06 10:00")
     assert event["address_private"] is False
+    assert "timezone" not in event
     checked = check(editor.content)
     assert checked.returncode == 0, checked.stderr
     assert "no problems" in checked.stdout
-    site = build_site(editor.content, tmp_path / "after", SEARCH_INDEX=False, CMS_ADMIN=False)
+    site = build_site(editor.content, tmp_path / "after", SEARCH_INDEX=False)
     listing = soup(site / "events" / "index.html")
     titles = [link.get_text(strip=True) for link in listing.select("main a")]
     assert "Door knocking by the lake" in titles
@@ -190,6 +199,15 @@ def test_an_event_made_in_the_form_is_checked_and_listed(page, editor, tmp_path)
 def test_an_end_before_the_start_is_refused_with_its_line(page, editor):
     open_new_event(page, editor)
     fill_event(page, "Backwards canvass", "2027-03-06T10:00", end="2027-03-06T09:00")
+    rsvp = page.locator("input[id^='rsvp-field']")
+    rsvp.fill("mobilize.us/m4a")  # the form refuses what its pattern does not match
+    page.get_by_role("button", name="Publish").first.click()
+    page.get_by_text("Publish now").click()
+    page.get_by_text("a web address starting with https://").wait_for()
+    assert editor.new_event_files() == []
+    rsvp.click()
+    page.keyboard.press("Control+A")
+    page.keyboard.type("https://www.mobilize.us/m4a/event/2/")
     written = publish(page, editor)
 
     checked = check(editor.content)

@@ -1,5 +1,6 @@
-// The site's editor (Decap CMS): the preview uses the site's own stylesheet, and pages,
-// news, guide chapters and charters keep Pelican's "Field: value" header.
+// The site's editor (Decap CMS): the preview uses the site's own stylesheet; pages,
+// news, guide chapters and charters keep Pelican's "Field: value" header; fields left
+// empty are not written.
 (function () {
   "use strict";
   var setup = document.currentScript;
@@ -43,4 +44,26 @@
   }
 
   window.CMS.registerCustomFormat("pelican-markdown", "md", { fromFile: fromFile, toFile: toFile });
+
+  // A field typed in and cleared again is saved as "" by the editor; the build reads ""
+  // as a value (and refuses e.g. an empty web address), so empty values are left out.
+  function isEmpty(value) {
+    return value === "" || value === null || value === undefined || value.size === 0;
+  }
+
+  function withoutEmpty(value) {
+    if (value && typeof value === "object" && typeof value.filter === "function") {
+      return value.map(withoutEmpty).filter(function (item, key) {
+        return keptEmpty[key] || !isEmpty(item);
+      });
+    }
+    return value;
+  }
+
+  window.CMS.registerEventListener({
+    name: "preSave",
+    handler: function (event) {
+      return withoutEmpty(event.entry.get("data"));
+    },
+  });
 })();

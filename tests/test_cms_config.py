@@ -91,7 +91,7 @@ def test_every_kind_of_content_has_a_form():
 def built(tmp_path_factory) -> Path:
     """The sample site, built with /admin/."""
     output = tmp_path_factory.mktemp("cms") / "output"
-    return build_site(ROOT / "content", output, SEARCH_INDEX=False)
+    return build_site(ROOT / "content", output, SEARCH_INDEX=False, CMS_ADMIN=True)
 
 
 @needs_bundle
@@ -127,8 +127,9 @@ def test_admin_configuration_names_the_chapter_repository(built):
 
 def test_without_the_bundle_the_site_builds_without_admin(tmp_path, caplog):
     content = make_content(tmp_path, {"pages/a.md": "Title: A\nSlug: a\nSummary: S.\n\nText.\n"})
+    missing = str(tmp_path / "none")
     output = build_site(
-        content, tmp_path / "output", SEARCH_INDEX=False, CMS_BUNDLE=str(tmp_path / "none")
+        content, tmp_path / "output", SEARCH_INDEX=False, CMS_ADMIN=True, CMS_BUNDLE=missing
     )
     assert (output / "a" / "index.html").is_file()
     assert not (output / "admin").exists()
@@ -144,7 +145,8 @@ def test_bundle_files_are_the_script_chunks_and_licence_not_source_maps():
 FORMAT_ROUND_TRIP = """
 const fs = require("fs");
 let format;
-const CMS = { registerPreviewStyle() {}, registerCustomFormat(n, e, f) { format = f; } };
+const CMS = { registerPreviewStyle() {}, registerEventListener() {} };
+CMS.registerCustomFormat = (name, extension, functions) => { format = functions; };
 global.window = { CMS };
 global.document = { currentScript: { getAttribute() { return ""; } } };
 require(process.argv[1]);
