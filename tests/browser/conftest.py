@@ -83,14 +83,9 @@ def site_url(sample_site: Path):
 
 
 def site_pages(output: Path) -> list[str]:
-    """Every HTML page of a built site, as URL paths relative to its root.
-
-    Not the browser editor (``admin/``): it has its own policy and its own test (test_cms.py).
-    """
+    """Every HTML page of a built site, as URL paths relative to its root."""
     pages = []
     for html in sorted(output.rglob("*.html")):
         relative = html.relative_to(output).as_posix()
-        if relative.startswith("admin/"):
-            continue
         pages.append(relative.removesuffix("index.html"))
     return pages
