@@ -126,6 +126,13 @@ def model_fields(schema_name: str) -> list[Field]:
     return fields_of(schema, schema.get("$defs", {}))
 
 
+def header_fields(name: str) -> list[Field]:
+    """A Markdown header's fields; its status (checked by a validator) as a choice."""
+    module = import_module(FORM_MODELS[name].partition(":")[0])
+    status = {"widget": "select", "options": list(module.STATUSES)}
+    return _adjust(model_fields(name), {"status": status})
+
+
 def _adjust(fields: list[Field], changes: dict[str, Field | None]) -> list[Field]:
     """Fields with some options changed (``None``: the field is left out of the form)."""
     adjusted = []
@@ -258,8 +265,8 @@ def collections() -> list[dict]:
         event_collection("private_meetings", "Private meetings", "Private meeting", PRIVATE_EVENT),
         _markdown_collection("news", "News", "content/news", NEWS_FIELDS),
         _markdown_collection("pages", "Pages", "content/pages", PAGE_FIELDS, create=False),
-        _markdown_collection("guide", "Guide chapters", "content/guide", model_fields("guide")),
-        _markdown_collection("charters", "Charters", "content/charters", model_fields("charter")),
+        _markdown_collection("guide", "Guide chapters", "content/guide", header_fields("guide")),
+        _markdown_collection("charters", "Charters", "content/charters", header_fields("charter")),
         {
             "name": "answer_sheets",
             "label": "Candidate answer sheets",

@@ -28,6 +28,8 @@ import pytest
 import yaml
 
 from deploying import parse_headers
+from site_core.metadata import read_markdown_file
+from site_core.problems import ProblemReport
 from sitebuild import ROOT, build_site, run_in_project, soup
 
 pytestmark = pytest.mark.slow
@@ -221,3 +223,30 @@ def test_an_end_before_the_start_is_refused_with_its_line(page, editor):
     )
     assert line.startswith(f"{relative}:{line_number}: 'Backwards canvass'.end: ")
     assert "must be after the start" in line
+
+
+def test_a_page_edited_in_the_form_keeps_its_other_header_fields(page, editor):
+    page.set_default_timeout(TIMEOUT_MS)
+    page.goto(editor.admin_url)
+    page.get_by_role("button", name="Login").click()
+    page.goto(editor.admin_url + "#/collections/pages/entries/home")
+    summary = page.locator("input[id^='summary-field']")
+    summary.click()
+    page.keyboard.press("Control+A")
+    page.keyboard.type("Come to an event: Medicare for All needs you.")
+    home = editor.content / "pages" / "home.md"
+    before = home.stat().st_mtime_ns
+    page.get_by_role("button", name="Publish").first.click()
+    page.get_by_text("Publish now").click()
+    deadline = time.monotonic() + TIMEOUT_MS / 1000
+    while home.stat().st_mtime_ns == before and time.monotonic() < deadline:
+        time.sleep(0.1)
+
+    report = ProblemReport(editor.repo)
+    header, body, _ = read_markdown_file(home, report)
+    original, original_body, _ = read_markdown_file(ROOT / "content" / "pages" / "home.md", report)
+    assert report.problems == []
+    assert dict(header) == {**original, "summary": "Come to an event: Medicare for All needs you."}
+    assert body.strip() == original_body.strip()
+    checked = check(editor.content)
+    assert checked.returncode == 0, checked.stderr
