@@ -270,6 +270,8 @@ def collections() -> list[dict]:
         {
             "name": "answer_sheets",
             "label": "Candidate answer sheets",
+            "description": "New sheets: `invoke new-candidate`. The questionnaire itself "
+            "(listed as '()') is edited as text.",
             "folder": "content/questionnaires",
             "nested": {"depth": 2},
             "extension": "md",
@@ -289,6 +291,7 @@ def collections() -> list[dict]:
         {
             "name": "site",
             "label": "Chapter",
+            "description": "Saving here rewrites content/chapter.yml without its comments.",
             "files": [
                 {
                     "name": "chapter",
