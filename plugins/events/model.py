@@ -1,7 +1,7 @@
 """What an events file may hold, and the typed events the rest of the plugin uses.
 
 :class:`EventEntry` is the single statement of the editor's format, field by
-field (``content/events/*.yml`` holds a list of them, or one: :class:`EventFile`, from
+field (``content/events/*.yml`` holds a list of them: :class:`EventFile`, from
 which the JSON Schema editors use is generated). Rules that need more than one
 field (an end after its start, a local time that exists in its timezone,
 repeats) are in :func:`build_event`, which turns a valid entry into an
@@ -207,8 +207,8 @@ class EventEntry(Strict):
         return value
 
 
-class EventFile(RootModel[list[EventEntry] | EventEntry]):
-    """A whole events file: a YAML list of events, or one event (the JSON Schema's root)."""
+class EventFile(RootModel[list[EventEntry]]):
+    """A whole events file: a YAML list of events (the JSON Schema's root)."""
 
 
 @dataclass(frozen=True, slots=True)
