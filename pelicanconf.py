@@ -14,7 +14,16 @@ CHAPTER_FILE = "chapter.yml"
 # owns the problem report, the build date and the atomic output every other one uses.
 PLUGIN_PATHS = ["plugins"]
 # search comes last: its site map lists the pages every plugin before it wrote.
-PLUGINS = ["site_core", "events", "guide", "charters", "questionnaires", "redirects", "search"]
+PLUGINS = [
+    "site_core",
+    "events",
+    "guide",
+    "charters",
+    "questionnaires",
+    "redirects",
+    "cms",
+    "search",
+]
 
 # Root-relative links in development; publishconf.py sets the public address.
 SITEURL = ""

@@ -1,4 +1,4 @@
-"""Everyday commands: ``invoke build``, ``serve``, ``livereload``, ``publish``, ``test``.
+"""Everyday commands: ``invoke build``, ``serve``, ``livereload``, ``cms``, ``publish``, ``test``.
 
 Checks and measurements: ``invoke lighthouse`` (scores of each page type),
 ``invoke bench`` (build times against plain Pelican; see docs/performance.md).
@@ -62,11 +62,12 @@ def check(c, content="content"):
 
 @task
 def schemas(c):
-    """Regenerate the JSON Schemas in schemas/ from the content models."""
+    """Regenerate the JSON Schemas and the browser editor's forms in schemas/ from the models."""
     sys.path.insert(0, str(ROOT / "plugins"))
+    from cms.config import write_config
     from site_core.schemas import write_schemas
 
-    for path in write_schemas(ROOT / "schemas"):
+    for path in [*write_schemas(ROOT / "schemas"), write_config(ROOT / "schemas")]:
         print(f"wrote {path.relative_to(ROOT)}")
 
 
@@ -354,6 +355,37 @@ def livereload(c, port=8000):
         server.serve(host="127.0.0.1", port=port, root=str(OUTPUT))
     except OSError as failed:  # taken between the probe and now
         raise busy_port(port) from failed
+
+
+#: decap-server, the browser editor's local backend (``npm ci`` installs it).
+DECAP_SERVER = ROOT / "node_modules" / "decap-server" / "dist" / "index.js"
+
+
+@task(help={"port": "the preview's port (default 8000); decap-server uses 8081"})
+def cms(c, port=8000):
+    """Preview the site and its browser editor: http://127.0.0.1:PORT/admin/ edits content/.
+
+    Starts decap-server (file-system mode: it writes into content/, and you commit)
+    on 127.0.0.1 beside ``invoke livereload``; Ctrl-C stops both.
+    """
+    import subprocess
+
+    if not DECAP_SERVER.is_file():
+        raise SystemExit("invoke cms: run 'npm ci' first (it installs Decap CMS and decap-server)")
+    environment = {
+        **os.environ,
+        "PORT": "8081",  # CMS_LOCAL_BACKEND's
+        "BIND_HOST": "127.0.0.1",
+        "GIT_REPO_DIRECTORY": str(ROOT),
+        "MODE": "fs",
+    }
+    backend = subprocess.Popen(["node", str(DECAP_SERVER)], env=environment)
+    print(f"Edit the site at http://127.0.0.1:{port}/admin/ (Login: no account needed)")
+    try:
+        livereload(c, port=port)
+    finally:
+        backend.terminate()
+        backend.wait(timeout=10)
 
 
 @task(

@@ -69,7 +69,10 @@ def headers_file_for(output: Path, path: str) -> dict[str, str]:
     headers: dict[str, str] = {}
     for pattern, rule in parse_headers((output / "_headers").read_text(encoding="utf-8")):
         if any(matches(pattern, url) for url in urls):
-            headers.update(rule)
+            for name in rule:  # "! Name" (Cloudflare Pages): drop what other rules set
+                if name.startswith("!"):
+                    headers.pop(name.removeprefix("!").strip(), None)
+            headers.update({k: v for k, v in rule.items() if not k.startswith("!")})
     return headers
 
 
@@ -110,7 +113,11 @@ def apache_config() -> ServerConfig:
         if words and words[0] == "<FilesMatch":
             headers = {}
             config.sections.append((re.compile(words[1].removesuffix(">")), headers))
-        elif words == ["</FilesMatch>"]:
+        elif words and words[0] == "<If":  # <If "%{REQUEST_URI} =~ m#^/admin/#">
+            headers = {}
+            uri = re.search(r"m#(.*?)#", words[1])
+            config.sections.append((re.compile(uri.group(1)), headers))
+        elif words in (["</FilesMatch>"], ["</If>"]):
             headers = config.everywhere
         elif words and words[0] == "Header":
             always = words[1] == "always"

@@ -1,9 +1,10 @@
 """Build a site with the real Pelican and our settings, for tests.
 
 ``build_site(content, output)`` runs ``pelicanconf.py`` with ``PATH`` and
-``OUTPUT_PATH`` overridden, exactly as ``pelican content`` would, and returns
-the output folder. A build that stops on content problems raises
-``ContentProblems`` (a SystemExit) whose ``report`` the test can inspect.
+``OUTPUT_PATH`` overridden, exactly as ``pelican content`` would (but without the
+browser editor's ``/admin/`` unless asked), and returns the output folder. A build
+that stops on content problems raises ``ContentProblems`` (a SystemExit) whose
+``report`` the test can inspect.
 """
 
 from __future__ import annotations
@@ -33,6 +34,9 @@ def build_site(
             "THEME": str(ROOT / "theme"),
             "PLUGIN_PATHS": [str(ROOT / "plugins")],
             "CACHE_PATH": str(output.parent / "cache"),
+            # No browser editor (/admin/): it is not one of the site's pages; the tests
+            # that check it (test_cms_config.py, browser/test_cms.py) ask for it.
+            "CMS_ADMIN": False,
             **overrides,
         },
     )

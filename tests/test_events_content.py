@@ -377,11 +377,23 @@ def test_rules_between_fields_are_reported_on_their_line(tmp_path, start, fields
     assert problem.hint  # every problem says what to write
 
 
-def test_a_file_that_is_not_a_list_is_reported(tmp_path):
-    found = problems(tmp_path, {"events/a.yml": "title: One event\ntype: rally\n"})
+def test_a_file_that_is_neither_an_event_nor_a_list_is_reported(tmp_path):
+    found = problems(tmp_path, {"events/a.yml": "Door knocking on Saturday at ten\n"})
     (problem,) = found.values()
-    assert problem.message == "must be a list of events"
+    assert problem.message == "must be one event ('title: ...') or a list of events"
     assert problem.hint.startswith("start each event with '- title: ...'")
+
+
+def test_one_event_alone_in_its_file_is_read_like_an_item_of_a_list(tmp_path):
+    single = "title: Door knocking\ntype: canvass\nstart: 2026-12-05 10:00\nlocation: Park\n"
+    content = make_content(tmp_path, {"events/door-knocking.yaml": single})
+    page = soup(
+        build_site(content, tmp_path / "out") / "events" / "2026-12-05-door-knocking" / "index.html"
+    )
+    assert page.h1.get_text(strip=True) == "Door knocking"
+    bad = problems(tmp_path / "bad", {"events/a.yaml": single.replace("type: canvass", "type: x")})
+    ((line, field),) = [(p.line, p.field) for p in bad.values()]
+    assert (line, field) == (2, "'Door knocking'.type")
 
 
 def test_far_past_and_far_future_events_are_warnings_not_errors(tmp_path):

@@ -1,5 +1,8 @@
 """Read every ``content/events/*.yml`` file once and turn it into typed events.
 
+A file holds a list of events, or one event as a mapping (the form of the
+browser editor, which writes one file per event).
+
 Each file is parsed once with :func:`~site_core.yamlfile.load_yaml`, each item
 is validated with :class:`~events.model.EventEntry` and completed with
 :func:`~events.model.build_event`. Every problem in every file is recorded in
@@ -42,22 +45,26 @@ def read_file(path: Path, report: ProblemReport, facts: BuildFacts) -> FileReadi
     data = load_yaml(path, report)
     if data is None:
         return reading
-    if not isinstance(data, LineList):
+    if isinstance(data, LineDict):  # one event in its own file (as the browser editor writes)
+        items, lines = [data], [data.line]
+    elif isinstance(data, LineList):
+        items, lines = list(data), data.item_lines
+    else:
         report.error(
             path,
             getattr(data, "line", None),
             None,
-            "must be a list of events",
+            "must be one event ('title: ...') or a list of events",
             "start each event with '- title: ...' (see docs/editing/events.md)",
         )
         return reading
     source = report.relative(path)
-    for index, item in enumerate(data):
+    for index, item in enumerate(items):
         prefix = event_prefix(item, index)
         if not isinstance(item, LineDict):
             report.error(
                 path,
-                data.item_lines[index],
+                lines[index],
                 prefix.rstrip("."),
                 f"must be a block of 'field: value' lines (got {item!r})",
                 "start the event with '- title: ...' and indent its other lines under it",

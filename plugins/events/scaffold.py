@@ -14,6 +14,11 @@ from site_core.validation import field_check, validate
 from .model import EVENT_TYPES, BuildFacts, EventEntry, build_event
 
 SCHEMA_LINE = "# yaml-language-server: $schema=../../schemas/events.schema.json"
+#: When to use a list and when one event per file (docs/editing/events.md).
+LIST_OR_ONE = (
+    "# A list: add related events below, each starting with '- title:'. The browser editor\n"
+    "# (/admin/) writes one event per .yaml file instead, without the '- '; both are read."
+)
 
 
 def _check(name: str):
@@ -70,4 +75,4 @@ def event_problems(path: Path, data: dict[str, str], zone: str, now: datetime) -
 def event_file(folder: Path, data: dict[str, str]) -> tuple[Path, str]:
     """Return the path and text of ``content/events/<date>-<title>.yml`` with one event."""
     name = f"{data['start'][:10]}-{slugify(data['title'], max_length=60)}.yml"
-    return folder / name, f"{SCHEMA_LINE}\n\n{yaml_text([data])}"
+    return folder / name, f"{SCHEMA_LINE}\n{LIST_OR_ONE}\n\n{yaml_text([data])}"

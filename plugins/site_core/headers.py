@@ -11,6 +11,12 @@ other rule only ``Cache-Control``:
   ``/theme/img/share.png``...): ``HTML_CACHE_CONTROL`` (a few minutes, so a
   cancelled event shows quickly).
 
+A folder that needs other security headers (the browser editor's ``/admin/*``,
+whose scripts need more than the site's policy allows) is named in the
+``PATH_HEADERS`` setting (``{"/admin/*": {name: value}}``): its rule first
+detaches the site-wide header (``! Name``, Cloudflare Pages' syntax) and then
+sets its own, so the two policies are never both applied.
+
 Cloudflare Pages reads at most 100 rules; a chapter site needs about 20.
 docs/deploying.md gives the same headers for nginx and Apache
 (tests/test_deploying.py compares them with these).
@@ -68,7 +74,11 @@ def meta_content_security_policy(settings: dict) -> str:
 
     Hosts that ignore ``_headers`` (GitHub Pages) still get the policy this way.
     """
-    policy = security_headers(settings).get("Content-Security-Policy", "")
+    return meta_policy(security_headers(settings).get("Content-Security-Policy", ""))
+
+
+def meta_policy(policy: str) -> str:
+    """A Content-Security-Policy without the directives a ``<meta>`` tag cannot carry."""
     directives = (d.strip() for d in policy.split(";"))
     return "; ".join(
         d for d in directives if d and d.split()[0].lower() not in HEADER_ONLY_DIRECTIVES
@@ -83,10 +93,16 @@ def header_rules(folder: Path, immutable: list[str], settings: dict) -> list[tup
     static_dir = settings.get("THEME_STATIC_DIR", "theme")
     if (folder / "index.html").exists():
         rules.append(("/", short))
+    own = settings.get("PATH_HEADERS", {})
     for entry in sorted(folder.iterdir()):
         if entry.name in {HEADERS_FILE, static_dir}:
             continue
-        rules.append((f"/{entry.name}/*" if entry.is_dir() else f"/{entry.name}", short))
+        pattern = f"/{entry.name}/*" if entry.is_dir() else f"/{entry.name}"
+        if pattern in own:
+            detached = {f"! {name}": "" for name in own[pattern]}
+            rules.append((pattern, {**detached, **own[pattern], **short}))
+        else:
+            rules.append((pattern, short))
     for path in sorted((folder / static_dir).rglob("*")):
         if path.is_file():
             relative = path.relative_to(folder).as_posix()
@@ -99,5 +115,8 @@ def write_headers(folder: Path, immutable: list[str], settings: dict) -> None:
     lines = ["# HTTP headers for Netlify and Cloudflare Pages; written by site_core."]
     for pattern, headers in header_rules(folder, immutable, settings):
         lines.append(pattern)
-        lines.extend(f"  {name}: {value}" for name, value in headers.items())
+        lines.extend(
+            f"  {name}" if name.startswith("!") else f"  {name}: {value}"
+            for name, value in headers.items()
+        )
     (folder / HEADERS_FILE).write_text("\n".join(lines) + "\n", encoding="utf-8")
