@@ -6,12 +6,19 @@ import os
 from pathlib import Path
 import sys
 
+from hypothesis import settings as hypothesis_settings
 import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "plugins"))
 
 from sitebuild import ROOT, build_site
+
+# Property tests draw the same examples on every run (CI never meets a new one by chance);
+# HYPOTHESIS_PROFILE=explore draws new, more examples when hunting for bugs.
+hypothesis_settings.register_profile("kit", derandomize=True, database=None, print_blob=True)
+hypothesis_settings.register_profile("explore", max_examples=2000)
+hypothesis_settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "kit"))
 
 #: The build date every test uses unless it says otherwise (2026-11-25 12:00 UTC).
 BUILD_EPOCH = "1795608000"

@@ -352,3 +352,16 @@ def test_pages_read_from_pelicans_content_cache_are_checked_again(tmp_path):
         found.append([str(p) for p in stopped.value.report.errors])
     assert (tmp_path / "cache").is_dir()
     assert found[0] == found[1] and len(found[0]) == 2
+
+
+@pytest.mark.parametrize(
+    "fragment", ["<![<b>y</b>](javascr", "<![ <script>x</script>", "<![if x]>"]
+)
+def test_a_broken_marked_section_is_read_as_browsers_read_it_not_a_crash(fragment):
+    """Python 3.11's HTMLParser raises AssertionError on "<![" that opens no section."""
+    from site_core.editor_html import clean_html
+
+    cleaned = clean_html(fragment)
+    assert "<script" not in cleaned.html
+    scripts = [p for p in cleaned.problems if "<script>" in p.message]
+    assert bool(scripts) == ("<script>" in fragment)

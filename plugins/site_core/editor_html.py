@@ -124,6 +124,14 @@ class _Inspector(HTMLParser):
     def handle_startendtag(self, tag, attrs):
         self.handle_starttag(tag, attrs)
 
+    def parse_marked_section(self, i, report=1):
+        """Read a ``<![`` that opens no marked section past its three characters, as browsers
+        do (Python 3.11's parser raises AssertionError on it: ``<![<b>x</b>``)."""
+        try:
+            return super().parse_marked_section(i, report)
+        except AssertionError:
+            return i + 3
+
     def handle_starttag(self, tag, attrs):
         tag_needle = f"<{tag}"
         named = dict(attrs)
