@@ -210,13 +210,14 @@ class EventsGenerator(Generator):
         images, codes = ShareImages(settings), QrCodes(settings)
         tabs = settings.get("EVENTS_FLYER_TABS", FLYER_TABS)
         footer = settings.get("SITENAME", "")
+        style = settings["DATE_STYLE"]
         for event in listing.events:
             key = self.keys.page(event)
             if self._reuse_page(event.save_as, key, carry=True, event=event):
                 continue
             page_url = f"{base}/{event.url}"
             upcoming, past = listing.split(event)
-            card = share_card(event, upcoming[0], footer) if upcoming else None
+            card = share_card(event, upcoming[0], footer, style) if upcoming else None
             if card:
                 images.write(card, self.outputs.building / event.url / SHARE_FILE)
             image = f"{page_url}{SHARE_FILE}" if card else site_image
