@@ -62,7 +62,7 @@ def event_digest(event: Event) -> str:
     values = [
         repr(getattr(event, f.name))
         for f in fields(Event)
-        if f.name not in {"occurrences", "source", "line", "slug_line"}
+        if f.name not in {"occurrences", "source", "line", "slug_line", "group_line"}
     ]
     values += [f"{o.start!r} {o.end!r} {o.uid}" for o in event.occurrences]
     return combine(*values)

@@ -6,7 +6,8 @@ and past occurrences, types) and ``upcoming_events`` into the shared context,
 so the home page can show the next few. ``generate_output`` writes:
 
 - ``events/``: upcoming events by month, with a filter by type (one page per
-  type, ``events/<type>/``, so it works without JavaScript);
+  type, ``events/<type>/``, so it works without JavaScript), and one page per
+  working group with events (``events/group/<charter slug>/``);
 - ``events/past/``: the archive;
 - ``events/<slug>/``: one page per event, every date of a repeating event on it;
   for an upcoming event also its share image (``share.png``) and, unless it is
@@ -31,7 +32,7 @@ from urllib.parse import urlsplit
 from pelican import signals
 from pelican.generators import Generator
 
-from site_core.plugin import output_committed
+from site_core.plugin import content_read, output_committed
 from site_core.published import match, read_record
 from site_core.share_images import ShareImages
 
@@ -39,6 +40,7 @@ from .cache import OutputCache, ReadCache, event_digest, upcoming_mask
 from .feed import upcoming_feed
 from .fingerprint import code_fingerprint, combine, site_view
 from .flyer import FLYER_DATES, FLYER_TABS, QrCodes, flyer_save_as
+from .groups import check_working_groups
 from .ics import Calendars
 from .jsonld import event_objects, script_json
 from .listing import Listing, by_month
@@ -169,7 +171,7 @@ class EventsGenerator(Generator):
             self.outputs.wrote(save_as, key)
 
     def write_listings(self, writer) -> None:
-        """Write /events/, one page per type, and /events/past/."""
+        """Write /events/, one page per type and per working group, and /events/past/."""
         listing = self.listing
         key = self.keys.listing
         self._page(
@@ -189,6 +191,19 @@ class EventsGenerator(Generator):
                 key(save_as),
                 months=by_month(listing.upcoming_of(event_type.slug)),
                 event_type=event_type,
+            )
+        charters = {c.slug: c for c in self.context.get("charters", [])}
+        for slug, url in listing.group_urls.items():
+            charter = charters[slug]  # checked on content_read
+            save_as = f"{url}index.html"
+            self._page(
+                writer,
+                save_as,
+                "events/index",
+                key(save_as, charter.working_group, charter.url),
+                months=by_month(listing.upcoming_in_group(slug)),
+                event_type=None,
+                group=charter,
             )
         self._page(
             writer,
@@ -334,9 +349,12 @@ class Keys:
         self.pages.append(key)
         return key
 
-    def listing(self, save_as: str) -> str | None:
-        """A listing page or the feed: every event page's key (the pages come first)."""
-        return combine("listing", save_as, self.site, *self.pages) if self.enabled else None
+    def listing(self, save_as: str, *shown: str) -> str | None:
+        """A listing page or the feed: every event page's key (the pages come first),
+        and what else it shows (a working group's name and charter)."""
+        if not self.enabled:
+            return None
+        return combine("listing", save_as, self.site, *shown, *self.pages)
 
     def vevent(self, event: Event) -> str | None:
         """An event's VEVENTs (placeholder DTSTAMP): its data, the code, the site's address."""
@@ -365,6 +383,12 @@ def get_generators(pelican) -> type[Generator]:
     return EventsGenerator
 
 
+def check_groups(generators, report, **_) -> None:
+    """Check every event's working group against the charters (site_core's content_read)."""
+    context = generators[0].context
+    check_working_groups(context.get("events", []), context.get("charters", []), report)
+
+
 def save_output_record(final: Path, **_) -> None:
     """Save the record of the events output just published (site_core's output_committed)."""
     global _pending
@@ -376,4 +400,5 @@ def save_output_record(final: Path, **_) -> None:
 def register() -> None:
     """Connect the events plugin to Pelican's signals."""
     signals.get_generators.connect(get_generators)
+    content_read.connect(check_groups)
     output_committed.connect(save_output_record)

@@ -82,7 +82,7 @@ MAX_OCCURRENCES = 260
 #: Further than this from the build date, an event is probably a typo in the year.
 FAR_AWAY = timedelta(days=2 * 365)
 #: Names under /events/ that pages and feeds of the listing already use.
-RESERVED_SLUGS = frozenset({*EVENT_TYPES, "past", "calendar", "upcoming"})
+RESERVED_SLUGS = frozenset({*EVENT_TYPES, "past", "calendar", "upcoming", "group"})
 PRIVATE_PLACE = "Address sent after you RSVP"
 #: The editors' guide section on removing a committed private address from git history.
 PURGE_GUIDE = "docs/editing/events.md#if-a-private-address-was-committed"
@@ -175,6 +175,11 @@ class EventEntry(Strict):
     ] = "scheduled"
     previous_start: When | None = Field(None, description="With status: rescheduled.")
     slug: Slug | None = Field(None, description="The page's address.")
+    working_group: Slug | None = Field(
+        None,
+        description="The working group that organises it: the slug of its charter "
+        "(content/charters/), e.g. 'medicare-for-all'.",
+    )
     repeat: Annotated[
         Literal[REPEATS] | None,  # type: ignore[valid-type]
         BeforeValidator(_one_of(REPEATS, "a way to repeat")),
@@ -296,6 +301,9 @@ class Event:
     line: int | None
     #: The line the address comes from: ``slug:``, else the title (problems with it go there).
     slug_line: int | None = None
+    #: The slug of the charter of the working group that organises it, and its line.
+    working_group: str | None = None
+    group_line: int | None = None
     occurrences: tuple[Occurrence, ...] = field(default=())
 
     @property
@@ -685,6 +693,8 @@ def build_event(
         source=source or report.relative(path),
         line=getattr(lines, "line", None),
         slug_line=check.line("slug" if entry.slug else "title"),
+        working_group=entry.working_group,
+        group_line=check.line("working_group") if entry.working_group else None,
     )
     original_first = previous or start
     occurrences = tuple(

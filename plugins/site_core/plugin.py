@@ -42,6 +42,9 @@ from .templates import share_compiled_templates
 
 logger = logging.getLogger(__name__)
 
+#: Sent with Pelican's generators once every one has read its content, before the problem
+#: report is checked: checks across capabilities (an event's working group) connect here.
+content_read = signal("site_core.content_read")
 #: Sent with the temporary output folder (a Path) once every page is written
 #: and before it is swapped in: post-build steps (search index...) connect here.
 output_ready = signal("site_core.output_ready")
@@ -133,6 +136,7 @@ def check_problems(generators) -> None:
     """Print all problems found while reading; stop the build if any is an error."""
     report = _build.report
     settings = generators[0].settings
+    content_read.send(generators, report=report)
     headers = check_front_matter(settings, report, theme_templates(settings))
     check_addresses(generators, headers, report)
     reported = {p.path.rsplit("/", 1)[-1] for p in report.errors}
