@@ -25,6 +25,7 @@ with or without the cache, so what they show is always in the cache's keys.
 from __future__ import annotations
 
 from collections import ChainMap
+from dataclasses import dataclass
 import logging
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -32,7 +33,7 @@ from urllib.parse import urlsplit
 from pelican import signals
 from pelican.generators import Generator
 
-from site_core.plugin import content_read, output_committed
+from site_core.plugin import build_of, content_read, output_committed
 from site_core.published import match, read_record
 from site_core.share_images import ShareImages
 
@@ -133,12 +134,12 @@ class EventsGenerator(Generator):
 
     def generate_output(self, writer) -> None:
         """Write the listings, one page per event, the calendars and the JSON feed."""
-        global _pending
         output = Path(self.output_path)
         base = self.settings.get("CANONICAL_BASE", "")
         view = site_view(self.settings, self.context, OWN_CONTEXT)
         self.page_context = view.context
-        self.outputs = _pending = OutputCache(self.settings, output, view.key is not None)
+        self.outputs = OutputCache(self.settings, output, view.key is not None)
+        build_of(self.settings).state(PendingRecord).outputs = self.outputs
         if view.refused and (
             self.settings.get("CACHE_CONTENT") or self.settings.get("LOAD_CONTENT_CACHE")
         ):
@@ -372,14 +373,15 @@ class Keys:
         return combine("ics", self.code, shared, name, *(self._digest(e) for e in events))
 
 
-#: The output record of the build in progress, saved once its output is swapped in.
-_pending: OutputCache | None = None
+@dataclass
+class PendingRecord:
+    """The output record of the build in progress, saved once its output is swapped in."""
+
+    outputs: OutputCache | None = None
 
 
 def get_generators(pelican) -> type[Generator]:
     """Add the events generator to Pelican's."""
-    global _pending
-    _pending = None
     return EventsGenerator
 
 
@@ -389,12 +391,11 @@ def check_groups(generators, report, **_) -> None:
     check_working_groups(context.get("events", []), context.get("charters", []), report)
 
 
-def save_output_record(final: Path, **_) -> None:
+def save_output_record(final: Path, settings: dict, **_) -> None:
     """Save the record of the events output just published (site_core's output_committed)."""
-    global _pending
-    if _pending is not None:
-        _pending.save(final)
-        _pending = None
+    outputs = build_of(settings).state(PendingRecord).outputs
+    if outputs is not None:
+        outputs.save(final)
 
 
 def register() -> None:
