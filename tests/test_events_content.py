@@ -14,7 +14,7 @@ import icalendar
 import pytest
 
 from events.loader import load_events
-from events.model import BuildFacts
+from events.rules import BuildFacts
 from site_core.problems import ContentProblems, ProblemReport
 from sitebuild import build_site, make_content, soup
 

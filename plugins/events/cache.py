@@ -44,8 +44,8 @@ from pelican.cache import FileStampDataCacher
 
 from site_core.plugin import build_of
 
+from .event import Event
 from .fingerprint import code_fingerprint, combine
-from .model import Event
 from .timing import is_upcoming
 
 READ_CACHE = "events-read"
@@ -62,7 +62,7 @@ def event_digest(event: Event) -> str:
     values = [
         repr(getattr(event, f.name))
         for f in fields(Event)
-        if f.name not in {"occurrences", "source", "line", "slug_line", "group_line"}
+        if f.name not in {"spans", "source", "line", "slug_line", "group_line"}
     ]
     values += [f"{o.start!r} {o.end!r} {o.uid}" for o in event.occurrences]
     return combine(*values)

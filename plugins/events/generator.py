@@ -1,7 +1,7 @@
 """events: event listings, pages, calendars and a feed from ``content/events/*.yml``.
 
 ``generate_context`` reads and validates every events file once and publishes
-``events`` (every :class:`~events.model.Event`), ``event_listing`` (upcoming
+``events`` (every :class:`~events.event.Event`), ``event_listing`` (upcoming
 and past occurrences, types) and ``upcoming_events`` into the shared context,
 so the home page can show the next few. ``generate_output`` writes:
 
@@ -38,6 +38,7 @@ from site_core.published import match, read_record
 from site_core.share_images import ShareImages
 
 from .cache import OutputCache, ReadCache, event_digest, upcoming_mask
+from .event import Event
 from .feed import upcoming_feed
 from .fingerprint import code_fingerprint, combine, site_view
 from .flyer import FLYER_DATES, FLYER_TABS, QrCodes, flyer_save_as
@@ -46,7 +47,7 @@ from .ics import Calendars
 from .jsonld import event_objects, script_json
 from .listing import Listing, by_month
 from .loader import load_events
-from .model import BuildFacts, Event, postponed_with_a_new_date
+from .rules import BuildFacts, postponed_with_a_new_date
 from .share import SHARE_FILE, share_card
 
 EVENTS_PATH = "events"  # the folder of events files, inside content/
@@ -87,7 +88,7 @@ class EventsGenerator(Generator):
         self.digests = cache.digests  # of the events the cache read or kept
         if cache.enabled:
             cache.save()
-        self.keep_recorded_uids(events, report)
+        events = self.keep_recorded_uids(events, report)
         self.listing = Listing(events, self.facts.now)
         self.context["events"] = events
         self.context["event_listing"] = self.listing
@@ -95,8 +96,8 @@ class EventsGenerator(Generator):
             : settings.get("EVENTS_HOME_COUNT", EVENTS_HOME_COUNT)
         ]
 
-    def keep_recorded_uids(self, events: list[Event], report) -> None:
-        """Give each event the calendar UID recorded at its first publication (content/
+    def keep_recorded_uids(self, events: list[Event], report) -> list[Event]:
+        """The events, each with the calendar UID recorded at its first publication (content/
         addresses.yml), even if its date or address changed since: calendars move it.
 
         A recorded event whose start changed while its status says 'postponed' gets a
@@ -106,18 +107,21 @@ class EventsGenerator(Generator):
             (e, line) for e, line in read_record(Path(self.path), report) if e.kind == "event"
         ]
         if not record:
-            return
+            return events
         matching = match(record, (event.published for event in events))
+        kept = []
         for event in events:
+            kept.append(event)
             published = event.published
             entry = matching.recorded.get(published.address)
             if entry is None:
                 continue
             if entry.uid and entry.uid != published.uid:
-                event.keep_uid(entry.uid)
+                kept[-1] = event.with_first_uid(entry.uid)
                 self.digests.pop(event.slug, None)  # worked out with the UID it had
             if event.status == "postponed" and entry.start and entry.start != published.start:
                 postponed_with_a_new_date(event, entry.start, published.start, report)
+        return kept
 
     def top_level_paths(self) -> dict[str, str]:
         """The folder of the site the events are in (site_core's address check)."""

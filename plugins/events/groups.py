@@ -6,7 +6,7 @@ from __future__ import annotations
 from site_core.problems import ProblemReport
 from site_core.suggest import did_you_mean
 
-from .model import Event
+from .event import Event
 
 GROUPS_URL = "events/group/"
 

@@ -20,7 +20,7 @@ from markupsafe import Markup
 from site_core.chapter import Chapter
 
 from .address import postal_address
-from .model import Event
+from .event import Event
 
 SCHEMA = "https://schema.org"
 STATUS = {

@@ -10,8 +10,10 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from itertools import groupby
 
+from .entry import EVENT_TYPES
+from .event import Event, Occurrence
 from .groups import group_url
-from .model import EVENT_TYPES, TYPE_LABELS, Event, Occurrence
+from .presentation import TYPE_LABELS
 from .timing import is_upcoming
 
 

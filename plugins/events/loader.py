@@ -1,8 +1,8 @@
 """Read every ``content/events/*.yml`` file once and turn it into typed events.
 
 Each file is parsed once with :func:`~site_core.yamlfile.load_yaml`, each item
-is validated with :class:`~events.model.EventEntry` and completed with
-:func:`~events.model.build_event`. Every problem in every file is recorded in
+is validated with :class:`~events.entry.EventEntry` and completed with
+:func:`~events.rules.build_event`. Every problem in every file is recorded in
 the build's report (``'Door knocking in Atwood'.start: ...``) and reading goes
 on, so an editor sees all mistakes at once.
 
@@ -23,7 +23,9 @@ from site_core.validation import validate
 from site_core.yamlfile import LineDict, LineList, load_yaml
 
 from .cache import FileReading, ReadCache
-from .model import BuildFacts, Event, EventEntry, build_event, far_away, start_of
+from .entry import EventEntry
+from .event import Event
+from .rules import BuildFacts, build_event, far_away, start_of
 
 PATTERNS = ("*.yml", "*.yaml")
 
@@ -114,5 +116,5 @@ def load_events(
                 "give one of them another 'slug:'",
             ):
                 events.append(event)
-    events.sort(key=lambda e: (e.occurrences[0].start, e.slug))
+    events.sort(key=lambda e: (e.spans[0].start, e.slug))
     return events

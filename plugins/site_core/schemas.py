@@ -16,7 +16,7 @@ from pathlib import Path
 #: Schema file name → "module:Model" of the model that validates that kind of file.
 SCHEMA_MODELS = {
     "chapter": "site_core.chapter:Chapter",
-    "events": "events.model:EventFile",
+    "events": "events.entry:EventFile",
     "questionnaire": "questionnaires.model:QuestionnaireFields",
     "candidate": "questionnaires.model:CandidateFields",
 }
