@@ -13,9 +13,8 @@ from typing import Annotated, Literal
 
 from pydantic import BeforeValidator, ConfigDict, Field, RootModel, WithJsonSchema, field_validator
 
-from site_core.chapter import Strict, Timezone, WebUrl, check_web_url
+from site_core.fields import Strict, Timezone, WebUrl, check_web_url
 from site_core.slugs import Slug
-from site_core.suggest import did_you_mean
 
 from .schema import DAY_SCHEMA, RULES, WHEN, reserved_slugs
 from .timing import parse_day, parse_when
@@ -34,20 +33,6 @@ STATUSES = ("scheduled", "postponed", "rescheduled", "cancelled")
 REPEATS = ("weekly", "biweekly", "monthly")
 #: Names under /events/ that pages and feeds of the listing already use.
 RESERVED_SLUGS = frozenset({*EVENT_TYPES, "past", "calendar", "upcoming", "group"})
-
-
-def _one_of(options: tuple[str, ...], what: str):
-    """A before-validator that names the closest option when a value is misspelt."""
-
-    def check(value):
-        if isinstance(value, str) and value.strip() not in options:
-            hint = did_you_mean(
-                value.strip().lower(), options, f"write one of: {', '.join(options)}", 0.5
-            )
-            raise ValueError(f"is not {what} (got {value!r}); {hint}")
-        return value
-
-    return check
 
 
 def _as_list(value):
@@ -76,7 +61,6 @@ class EventEntry(Strict):
     )
     type: Annotated[
         Literal[EVENT_TYPES],  # type: ignore[valid-type]
-        BeforeValidator(_one_of(EVENT_TYPES, "an event type")),
         Field(description="The kind of event; the listing can be filtered by it."),
     ]
     start: When
@@ -117,10 +101,7 @@ class EventEntry(Strict):
     contact: str | None = Field(None, description="A name, e-mail address, phone or link.")
     cancelled: bool = False
     cancelled_reason: str | None = None
-    status: Annotated[
-        Literal[STATUSES],  # type: ignore[valid-type]
-        BeforeValidator(_one_of(STATUSES, "a status")),
-    ] = "scheduled"
+    status: Literal[STATUSES] = "scheduled"  # type: ignore[valid-type]
     previous_start: When | None = Field(None, description="With status: rescheduled.")
     slug: Slug | None = Field(None, description="The page's address.")
     working_group: Slug | None = Field(
@@ -128,10 +109,7 @@ class EventEntry(Strict):
         description="The working group that organises it: the slug of its charter "
         "(content/charters/), e.g. 'medicare-for-all'.",
     )
-    repeat: Annotated[
-        Literal[REPEATS] | None,  # type: ignore[valid-type]
-        BeforeValidator(_one_of(REPEATS, "a way to repeat")),
-    ] = None
+    repeat: Literal[REPEATS] | None = None  # type: ignore[valid-type]
     until: Day | None = Field(None, description="Last day of a repeat.")
     dates: list[When] = Field(
         default_factory=list, description="More start times (days, for an all-day event)."
