@@ -44,7 +44,7 @@ from .fingerprint import code_fingerprint, combine, site_view
 from .flyer import FLYER_DATES, FLYER_TABS, QrCodes, flyer_save_as
 from .groups import check_working_groups
 from .ics import Calendars
-from .jsonld import event_objects, script_json
+from .jsonld import event_objects
 from .listing import Listing, by_month
 from .loader import load_events
 from .rules import BuildFacts, postponed_with_a_new_date
@@ -251,7 +251,7 @@ class EventsGenerator(Generator):
                 event=event,
                 upcoming=upcoming,
                 past=past,
-                jsonld=script_json(jsonld),
+                jsonld=jsonld,
                 page_share_image=card and {"url": image, "alt": card.alt},
                 flyer_url=flyer_page.removesuffix("index.html") if printable else None,
             )

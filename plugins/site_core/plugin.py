@@ -42,7 +42,7 @@ from .page_headers import check_front_matter
 from .problems import CheckPassed, ContentProblems, ProblemReport
 from .sitemap import Sitemap
 from .slugs import slug_pelican_content
-from .templates import share_compiled_templates
+from .templates import compact_json, share_compiled_templates
 
 logger = logging.getLogger(__name__)
 
@@ -217,6 +217,7 @@ def register() -> None:
     """Connect site_core to Pelican's signals."""
     signals.initialized.connect(start_build)
     signals.readers_init.connect(use_reusing_reader)
+    signals.generator_init.connect(compact_json)
     signals.content_object_init.connect(slug_pelican_content)
     signals.content_object_init.connect(clean_content)
     signals.all_generators_finalized.connect(check_problems)
