@@ -12,10 +12,8 @@ from jinja2 import DictLoader, Environment
 
 from site_core.output import wait_for_deletions
 from site_core.templates import TemplateCache
-from sitebuild import ROOT, build_site, make_content, soup
-
-sys.path.insert(0, str(ROOT))
-import tasks  # the project's tasks.py, one folder up
+from sitebuild import build_site, make_content, soup
+import tasks  # the project's tasks.py (conftest puts it on the path)
 
 
 def _environment(templates: dict, cache: TemplateCache, **options) -> tuple[Environment, list]:
