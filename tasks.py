@@ -21,6 +21,7 @@ from invoke import task
 
 ROOT = Path(__file__).resolve().parent
 OUTPUT = ROOT / "output"
+sys.path.insert(0, str(ROOT / "plugins"))  # the tasks import the plugins, as Pelican does
 
 
 def pelican_run(settings_file: str = "pelicanconf.py", **overrides) -> dict:
@@ -63,7 +64,6 @@ def check(c, content="content"):
 @task
 def schemas(c):
     """Regenerate the JSON Schemas and the browser editor's forms in schemas/ from the models."""
-    sys.path.insert(0, str(ROOT / "plugins"))
     from cms.config import write_config
     from site_core.schemas import write_schemas
 
@@ -121,7 +121,6 @@ def new_candidate(
 ):
     """Write a new candidate answer sheet with a heading for every question."""
     given = {name: value for name, value in locals().items() if name not in {"c", "content"}}
-    sys.path.insert(0, str(ROOT / "plugins"))
     from questionnaires.scaffold import (
         candidate_sheet,
         questionnaire_in,
@@ -169,7 +168,6 @@ def new_event(
 ):
     """Write a new events file with one event, each answer checked as it is given."""
     given = {name: value for name, value in locals().items() if name not in {"c", "content"}}
-    sys.path.insert(0, str(ROOT / "plugins"))
     from events.scaffold import QUESTIONS, event_data, event_file, event_problems, online_question
     from site_core.ask import ask_all
     from site_core.builddate import build_datetime
@@ -194,7 +192,6 @@ def new_event(
 )
 def new_guide_chapter(c, title="", number=0, after="", status="planned", content="content"):
     """Write a new chapter of the organizing guide, placed without renumbering other files."""
-    sys.path.insert(0, str(ROOT / "plugins"))
     from guide.scaffold import chapter_file
     from site_core.ask import Question, ask_all
 
@@ -233,7 +230,6 @@ def new_chapter(
     about pages; keeps the Medicare for All explainer and the guide.
     """
     given = {k: v for k, v in locals().items() if k not in {"c", "content", "yes"}}
-    sys.path.insert(0, str(ROOT / "plugins"))
     from site_core.ask import NoAnswer, Question, ask_all
     from site_core.new_chapter import QUESTIONS, SAMPLE, start_chapter
 
@@ -274,7 +270,6 @@ def publish(c):
 @task(help={"port": "port to listen on (default 8000; 0: any free port)"})
 def serve(c, port=8000):
     """Serve output/ on http://127.0.0.1:PORT as a static host does (Ctrl-C to stop)."""
-    sys.path.insert(0, str(ROOT / "plugins"))
     from site_core.preview import PreviewProblem, free_port, not_built_hint, static_server
 
     hint = not_built_hint(OUTPUT)
@@ -340,7 +335,6 @@ def livereload(c, port=8000):
     """Build, serve on http://127.0.0.1:PORT and rebuild when content, theme or settings change."""
     from livereload import Server
 
-    sys.path.insert(0, str(ROOT / "plugins"))
     from site_core.preview import LivereloadHandler, busy_port, free_port, static_server
 
     port = free_port(int(port))

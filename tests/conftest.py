@@ -9,8 +9,11 @@ import sys
 from hypothesis import settings as hypothesis_settings
 import pytest
 
+# The one place tests are given the project's code: sitebuild and the other helpers here,
+# the plugins (as Pelican's PLUGIN_PATHS does), and the project's tasks.py.
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "plugins"))
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from sitebuild import ROOT, build_site
 

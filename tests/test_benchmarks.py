@@ -3,13 +3,10 @@
 from __future__ import annotations
 
 import json
-import sys
 
-from sitebuild import ROOT, build_site, soup
-
-sys.path.insert(0, str(ROOT))
 from benchmarks.bench import parse_sites  # the project's benchmarks/, one folder up
 from benchmarks.generate import OFFICES, QUESTIONS, generate_site
+from sitebuild import build_site, soup
 
 
 def test_generated_site_builds_without_problems(tmp_path, capsys):

@@ -12,10 +12,8 @@ from jinja2 import DictLoader, Environment
 
 from site_core.output import wait_for_deletions
 from site_core.templates import TemplateCache
-from sitebuild import ROOT, build_site, make_content, soup
-
-sys.path.insert(0, str(ROOT))
-import tasks  # the project's tasks.py, one folder up
+from sitebuild import build_site, make_content, soup
+import tasks  # the project's tasks.py (conftest puts it on the path)
 
 
 def _environment(templates: dict, cache: TemplateCache, **options) -> tuple[Environment, list]:
@@ -35,21 +33,23 @@ def _environment(templates: dict, cache: TemplateCache, **options) -> tuple[Envi
 def test_each_template_is_compiled_once_for_every_generator():
     options = {"autoescape": True, "trim_blocks": True}
     templates = {"page.html": "<p>{{ text }}</p>"}
-    first, first_compiled = _environment(templates, TemplateCache(), **options)
-    second, second_compiled = _environment(templates, TemplateCache(), **options)
+    cache = TemplateCache()  # one per build, shared by its generators
+    first, first_compiled = _environment(templates, cache, **options)
+    second, second_compiled = _environment(templates, cache, **options)
     assert first.get_template("page.html").render(text="<b>") == "<p>&lt;b&gt;</p>"
     assert second.get_template("page.html").render(text="<b>") == "<p>&lt;b&gt;</p>"
     assert (first_compiled, second_compiled) == (["page.html"], [])
 
 
 def test_an_edited_template_or_other_options_compile_again():
-    first, _ = _environment({"page.html": "<p>{{ text }}</p>"}, TemplateCache(), autoescape=True)
+    cache = TemplateCache()
+    first, _ = _environment({"page.html": "<p>{{ text }}</p>"}, cache, autoescape=True)
     first.get_template("page.html")
-    edited, compiled = _environment({"page.html": "<div>{{ text }}</div>"}, TemplateCache())
+    edited, compiled = _environment({"page.html": "<div>{{ text }}</div>"}, cache)
     assert edited.get_template("page.html").render(text="x") == "<div>x</div>"
     assert compiled == ["page.html"]
     # Compiled with autoescape above; this environment escapes nothing: its own code.
-    unescaped, compiled = _environment({"page.html": "<p>{{ text }}</p>"}, TemplateCache())
+    unescaped, compiled = _environment({"page.html": "<p>{{ text }}</p>"}, cache)
     assert unescaped.get_template("page.html").render(text="<b>") == "<p><b></p>"
     assert compiled == ["page.html"]
 
@@ -58,7 +58,6 @@ def test_the_compiled_templates_survive_on_disk(tmp_path):
     options = {"autoescape": True}
     templates = {"page.html": "<p>{{ text }}</p>"}
     _environment(templates, TemplateCache(tmp_path), **options)[0].get_template("page.html")
-    TemplateCache._memory.clear()  # a new process
     later, compiled = _environment(templates, TemplateCache(tmp_path), **options)
     assert later.get_template("page.html").render(text="&") == "<p>&amp;</p>"
     assert compiled == []

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
+
 import pytest
 
 from site_core.problems import ContentProblems
-from sitebuild import FIXTURES, ROOT, build_site, make_content, soup
+from sitebuild import build_site, make_content, soup
 
 CHARTER = (
     "Working group: Housing Working Group\nChapter: Test DSA\nStatus: {status}\n"
@@ -41,7 +43,8 @@ def test_charter_page_shows_its_metadata(sample_site):
     }
     assert page.select_one("main .badge.ok").get_text(strip=True) == "Adopted"
     assert page.h1.get_text() == "Charter of the Medicare for All Working Group"
-    assert page.find(id="group-events") is None  # no events plugin in the sample site (yet)
+    events = page.find(id="group-events").parent  # the sample's canvass names the group
+    assert events.select_one('a[href="/events/group/medicare-for-all/"]')
 
 
 def test_working_groups_page_lists_charters_and_about_links_to_it(sample_site):
@@ -96,15 +99,74 @@ def test_charter_mistakes_are_all_reported(tmp_path):
     assert len(errors) == 5
 
 
-def test_charter_lists_the_groups_events_when_events_exist(tmp_path):
+GROUP_EVENTS = """
+- title: Canvass training
+  type: training
+  start: 2027-01-09 10:00
+  location: Library
+  working_group: medicare-for-all
+- title: Town hall
+  type: town-hall
+  start: 2027-01-20 18:00
+  dates: [2026-12-01 18:00]
+  location: Library
+  working_group: medicare-for-all
+- title: Book club
+  type: meeting
+  start: 2027-01-12 18:00
+  location: Library
+"""
+BUILT_ON = {"BUILD_DATE": datetime(2027, 1, 1, tzinfo=UTC)}
+
+
+def test_charter_lists_the_groups_upcoming_events_and_links_to_their_listing(tmp_path):
     charter = CHARTER.format(status="proposed", adopted="Slug: medicare-for-all\n")
-    content = make_content(tmp_path, {"charters/m4a.md": charter})
-    output = build_site(
-        content,
-        tmp_path / "output",
-        PLUGIN_PATHS=[str(ROOT / "plugins"), str(FIXTURES / "plugins")],
-        PLUGINS=["site_core", "charters", "sample_events"],
+    other = CHARTER.format(status="proposed", adopted="").replace("Housing", "Labor")
+    content = make_content(
+        tmp_path,
+        {"charters/m4a.md": charter, "charters/labor.md": other, "events/e.yml": GROUP_EVENTS},
     )
+    output = build_site(content, tmp_path / "output", **BUILT_ON)
     page = soup(output / "working-groups" / "medicare-for-all" / "index.html")
     section = page.find(id="group-events").parent
-    assert [a["href"] for a in section.select("li a")] == ["/events/canvass/", "/events/town-hall/"]
+    links = [a["href"] for a in section.select("li a")]
+    assert [link.split("#")[0] for link in links] == [
+        "/events/2027-01-09-canvass-training/",
+        "/events/2027-01-20-town-hall/",  # its past date is not listed, its next is
+    ]
+    assert [t["datetime"] for t in section.select("li time")] == [
+        "2027-01-09T10:00:00-06:00",
+        "2027-01-20T18:00:00-06:00",
+    ]
+    for link in links:  # each leads to its date on the event's page
+        path, anchor = link.strip("/").split("#")
+        assert soup(output / path / "index.html").find(id=anchor)
+    (listing,) = section.select("p a")
+    assert listing["href"] == "/events/group/medicare-for-all/"
+    group = soup(output / "events" / "group" / "medicare-for-all" / "index.html")
+    assert group.h1.get_text() == "Events of the Housing Working Group"
+    titles = [h.get_text(strip=True) for h in group.select("main [data-event-month] h3")]
+    assert titles == ["Canvass training", "Town hall"]
+    assert group.select_one('main a[href="/working-groups/medicare-for-all/"]')
+    labor = soup(output / "working-groups" / "labor-working-group" / "index.html")
+    assert labor.find(id="group-events") is None  # a group with no events says nothing
+    assert not (output / "events" / "group" / "labor-working-group").exists()
+
+
+def test_an_event_of_an_unknown_working_group_is_reported_at_its_line(tmp_path):
+    charter = CHARTER.format(status="proposed", adopted="Slug: medicare-for-all\n")
+    events = GROUP_EVENTS.replace("working_group: medicare-for-all", "working_group: medicare4all")
+    content = make_content(tmp_path, {"charters/m4a.md": charter, "events/e.yml": events})
+    for check_only in (False, True):
+        with pytest.raises(ContentProblems) as stopped:
+            build_site(content, tmp_path / "output", CHECK_ONLY=check_only, **BUILT_ON)
+        errors = {(p.line, p.field): p for p in stopped.value.report.errors}
+        assert set(errors) == {
+            (6, "'Canvass training'.working_group"),
+            (12, "'Town hall'.working_group"),
+        }
+        problem = errors[(6, "'Canvass training'.working_group")]
+        assert problem.path.endswith("events/e.yml")
+        assert problem.message == "'medicare4all' is not the slug of a working group's charter"
+        assert problem.hint == "did you mean 'medicare-for-all'?"
+    assert not (tmp_path / "output").exists()

@@ -21,7 +21,7 @@ import yaml
 from cms.config import CONFIG_FILE, collections, render
 from cms.plugin import BUNDLE_FILES, CMS_DEFAULTS
 from deploying import parse_headers
-from events.model import EVENT_TYPES, EventEntry
+from events.entry import EVENT_TYPES, EventEntry
 from questionnaires.model import CandidateFields
 from site_core.metadata import read_markdown_file
 from site_core.problems import ProblemReport

@@ -329,3 +329,19 @@ def test_code_is_fingerprinted_by_what_it_is_not_by_where_it_sits_in_memory():
     for opaque in (object(), Motto(), made_by_exec["loud"], ending(object())):
         with pytest.raises(NotFingerprinted):
             stable(opaque)
+
+
+def test_a_renamed_working_group_renders_its_events_listing_again_and_no_event_page(site: Site):
+    group_page = "events/group/medicare-for-all/index.html"
+    first = site.warm()
+    site.edit(
+        "content/charters/medicare-for-all.md",
+        "Working group: Medicare for All Working Group",
+        "Working group: Single Payer Working Group",
+    )
+    after = site.warm()
+    again = event_files(reused(first, after))
+    assert group_page not in again
+    assert event_files(after) - again == {group_page}
+    assert "Single Payer Working Group" in (site.output / group_page).read_text(encoding="utf-8")
+    assert_same_output(site.output, site.cold())

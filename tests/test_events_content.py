@@ -14,7 +14,7 @@ import icalendar
 import pytest
 
 from events.loader import load_events
-from events.model import BuildFacts
+from events.rules import BuildFacts
 from site_core.problems import ContentProblems, ProblemReport
 from sitebuild import build_site, make_content, soup
 
@@ -344,7 +344,11 @@ TIMED_RULES = [
     ("  cancelled: true\n  status: postponed\n", "cancelled", "cannot go with status"),
     ("  slug: calendar\n", "slug", "address of a page of the events listing"),
     ("  slug: Not A Slug\n", "slug", "must be lower-case letters, digits and hyphens"),
-    ("  repeat: daily\n  until: 2027-01-01\n", "repeat", "is not a way to repeat"),
+    (
+        "  repeat: daily\n  until: 2027-01-01\n",
+        "repeat",
+        "must be one of weekly, biweekly, monthly",
+    ),
     ("  end: 2026-12-05\n", "end", "is a day without a time, but 'start' has a time"),
     ("  dates: [2026-12-12]\n", "dates", "is a day without a time"),
     ("  end: 2026-12-05T09:00-06:00\n", "end", "must be after the start"),

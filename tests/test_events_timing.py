@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime, timedelta
+import calendar
+from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -99,6 +100,27 @@ def test_monthly_repeat_from_the_fifth_week_means_the_last_weekday():
         date(2026, 11, 26),
         date(2026, 12, 31),
     ]
+
+
+def test_monthly_repeats_agree_with_the_standard_librarys_calendar():
+    """For a start on every day of three years: the same weekday in each month, the n-th
+    one for a start in week n (the 22nd-28th is the fourth, even when it is also the last),
+    the last one for a start in the fifth week; the time of day kept."""
+    day = date(2026, 1, 1)
+    while day < date(2029, 1, 1):
+        first = datetime.combine(day, time(18, 30))
+        starts = repeat_starts(first, "monthly", date(day.year + 1, day.month, 28))
+        week = (day.day - 1) // 7
+        year, month = day.year, day.month
+        for start in starts:
+            same_weekday = [
+                w[day.weekday()] for w in calendar.monthcalendar(year, month) if w[day.weekday()]
+            ]
+            expected = same_weekday[-1] if week == 4 else same_weekday[week]
+            assert start == datetime(year, month, expected, 18, 30)
+            year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+        assert len(starts) in {12, 13}
+        day += timedelta(days=1)
 
 
 def test_upcoming_is_decided_by_the_end_and_the_build_date():

@@ -21,8 +21,9 @@ import pytest
 import yaml
 
 from charters.generator import read_charter
+from events.entry import EVENT_TYPES, REPEATS, EventEntry
 from events.loader import read_file
-from events.model import EVENT_TYPES, REPEATS, BuildFacts, EventEntry
+from events.rules import BuildFacts
 from guide.generator import _Converters, read_chapter
 from questionnaires.model import CandidateFields
 from questionnaires.read import read_questionnaire, read_sheet

@@ -3,12 +3,9 @@
 from __future__ import annotations
 
 import glob
-import sys
 
 from sitebuild import ROOT
-
-sys.path.insert(0, str(ROOT))
-import tasks  # the project's tasks.py, one folder up
+import tasks  # the project's tasks.py (conftest puts it on the path)
 
 
 def test_livereload_watches_yaml_markdown_theme_plugins_and_settings():

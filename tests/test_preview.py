@@ -5,7 +5,6 @@ from __future__ import annotations
 import asyncio
 import socket
 import subprocess
-import sys
 import threading
 import urllib.error
 import urllib.request
@@ -21,10 +20,8 @@ from site_core.preview import (
     not_built_hint,
     static_server,
 )
-from sitebuild import ROOT, write_tree
-
-sys.path.insert(0, str(ROOT))
-import tasks  # the project's tasks.py, one folder up
+from sitebuild import write_tree
+import tasks  # the project's tasks.py (conftest puts it on the path)
 
 SITE = {
     "index.html": "<!doctype html><title>Home</title>",

@@ -56,7 +56,10 @@ def test_wrong_flags_are_refused_with_the_builds_words_and_nothing_is_written(co
     assert result.returncode == 1
     assert "Traceback" not in result.stderr
     lines = result.stderr.splitlines()
-    assert lines[0] == "--type: is not an event type (got 'canvas'); did you mean 'canvass'?"
+    assert lines[0] == (
+        "--type: must be one of canvass, town-hall, panel, rally, phonebank, training, "
+        "meeting, other (got 'canvas'); did you mean 'canvass'?"
+    )
     assert lines[1].startswith(
         "--start: is not a date and time (got 'next tuesday 7pm'); write e.g."
     )
@@ -195,7 +198,8 @@ def test_a_terminal_reasks_a_wrong_answer_and_skips_optional_ones(monkeypatch, c
     said = capsys.readouterr().err.splitlines()
     assert said == [
         "  is required; type an answer",
-        "  is not an event type (got 'canvas'); did you mean 'canvass'?",
+        "  must be one of canvass, town-hall, panel, rally, phonebank, training, meeting, "
+        "other (got 'canvas'); did you mean 'canvass'?",
         "  is not a date and time (got 'next tuesday 7pm'); write e.g. '2026-12-05 10:00' "
         "(year-month-day, then the 24-hour time)",
     ]

@@ -5,6 +5,9 @@ from __future__ import annotations
 import json
 import re
 
+import pytest
+
+from site_core.problems import ContentProblems
 from sitebuild import build_site, make_content, soup
 
 
@@ -74,3 +77,20 @@ def test_search_index_is_byte_reproducible(tmp_path):
         )
     assert len(bundles[0]) > 5
     assert bundles[0] == bundles[1]
+
+
+def test_two_builds_in_one_process_share_nothing(tmp_path):
+    """Per-build state lives on the build: the second site map lists only its own pages,
+    and a build that fails leaves nothing for the next."""
+    first = make_content(tmp_path / "a", {"pages/one.md": "Title: Page one\nSlug: one\n\nText.\n"})
+    second = make_content(tmp_path / "b", {"pages/two.md": "Title: Page two\nSlug: two\n\nText.\n"})
+    broken = make_content(
+        tmp_path / "c", {"pages/bad.md": "Title: Bad\nTemplate: nosuch\n\nText.\n"}
+    )
+    build_site(first, tmp_path / "a" / "output", SEARCH_INDEX=False)
+    with pytest.raises(ContentProblems):
+        build_site(broken, tmp_path / "c" / "output", SEARCH_INDEX=False)
+    output = build_site(second, tmp_path / "b" / "output", SEARCH_INDEX=False)
+    listed = {a["href"] for a in soup(output / "site-map" / "index.html").select("main li a")}
+    assert "/two/" in listed
+    assert not {"/one/", "/bad/"} & listed

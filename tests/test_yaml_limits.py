@@ -17,7 +17,7 @@ import tracemalloc
 import pytest
 
 from events.loader import read_file
-from events.model import BuildFacts
+from events.rules import BuildFacts
 from questionnaires.read import read_questionnaire, read_sheet
 from site_core.chapter import load_chapter
 from site_core.problems import ProblemReport

@@ -9,11 +9,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from typing import Annotated, Literal
 
 from pydantic import Field, field_validator
 
-from site_core.chapter import Strict
-from site_core.metadata import check_choice
+from site_core.fields import AnyCase, Strict
 from site_core.slugs import Slug
 
 STATUSES = ("proposed", "adopted", "retired")
@@ -28,16 +28,11 @@ class CharterHeader(Strict):
 
     working_group: str = Field(alias="working group")
     chapter: str
-    status: str
+    status: Annotated[Literal[STATUSES], AnyCase]  # type: ignore[valid-type]
     adopted: date | None = None
     reports_to: str = Field(alias="reports to")
     summary: str | None = None
     slug: Slug | None = None
-
-    @field_validator("status", mode="before")
-    @classmethod
-    def _status(cls, value):
-        return check_choice(value, STATUSES)
 
     @field_validator("adopted", mode="before")
     @classmethod

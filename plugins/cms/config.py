@@ -24,7 +24,7 @@ from site_core.schemas import model_for
 #: Forms whose model is not the root of a JSON Schema, by "module:Model": one event
 #: (an events file may hold many), the headers of guide chapters and charters.
 FORM_MODELS = {
-    "event": "events.model:EventEntry",
+    "event": "events.entry:EventEntry",
     "guide": "guide.model:ChapterHeader",
     "charter": "charters.model:CharterHeader",
 }

@@ -24,7 +24,7 @@ key equals the one recorded for the published ``output/`` and that file still
 has the size and mtime recorded,
 it is hard-linked into the build folder (copied if linking fails) instead of
 rendered; an event's page, alone in its folder, is not linked: the folder is
-carried over whole (site_core's ``carry_over``, one rename). The record is
+carried over whole (site_core's ``AtomicOutput.carry_over``, one rename). The record is
 saved only once the build is swapped in (site_core's ``output_committed``).
 VEVENTs are kept serialised with a placeholder DTSTAMP, so calendars are
 reassembled without icalendar when only the build date moved.
@@ -42,10 +42,10 @@ import shutil
 
 from pelican.cache import FileStampDataCacher
 
-from site_core.plugin import carry_over
+from site_core.plugin import build_of
 
+from .event import Event
 from .fingerprint import code_fingerprint, combine
-from .model import Event
 from .timing import is_upcoming
 
 READ_CACHE = "events-read"
@@ -62,7 +62,7 @@ def event_digest(event: Event) -> str:
     values = [
         repr(getattr(event, f.name))
         for f in fields(Event)
-        if f.name not in {"occurrences", "source", "line", "slug_line"}
+        if f.name not in {"spans", "source", "line", "slug_line", "group_line"}
     ]
     values += [f"{o.start!r} {o.end!r} {o.uid}" for o in event.occurrences]
     return combine(*values)
@@ -154,6 +154,7 @@ class OutputCache:
         self.enabled = self.save_policy or self.load_policy
         self.final = Path(settings.get("OUTPUT_FINAL") or settings["OUTPUT_PATH"]).resolve()
         self.building = building
+        self.output = build_of(settings).output  # the build's output folders
         self.final_name, self.building_name = str(self.final), str(building)
         self.path = Path(settings["CACHE_PATH"]) / OUTPUT_CACHE
         previous = self._load() if self.load_policy else {}
@@ -202,12 +203,12 @@ class OutputCache:
         """Carry over the folder of ``relative``, a page alone in it, if the page is unchanged.
 
         The folder moves into the build once every page is written (site_core's
-        ``carry_over``): no new folder, no link, nothing to delete afterwards. Returns
+        ``AtomicOutput.carry_over``): no new folder, no link, nothing to delete afterwards. Returns
         the page's path in the published output, where it is until then.
         """
         if not self._unchanged(relative, key):
             return None
-        carry_over(os.path.dirname(relative))
+        self.output.carry_over(os.path.dirname(relative))
         return os.path.join(self.final_name, relative)
 
     def wrote(self, relative: str, key: str | None) -> None:

@@ -19,7 +19,7 @@ import json
 
 from site_core.dates import DateStyle
 
-from .model import Occurrence
+from .event import Occurrence
 
 VERSION = "https://jsonfeed.org/version/1.1"
 #: What a reader must know before the date, in the item's summary.

@@ -36,7 +36,7 @@ from zoneinfo import ZoneInfo
 #: Libraries whose version changes what reading or writing produces.
 LIBRARIES = (
     "pelican", "jinja2", "markdown", "markupsafe", "nh3", "pydantic", "pyyaml", "icalendar",
-    "python-slugify", "text-unidecode", "babel", "segno", "pillow",
+    "python-slugify", "text-unidecode", "babel", "segno", "pillow", "python-dateutil",
 )  # fmt: skip
 #: Context values that are not what a template shows, or change on every build while the
 #: pages do not depend on them: neither fingerprinted nor given to event templates.

@@ -1,12 +1,13 @@
 """events: event listings, pages, calendars and a feed from ``content/events/*.yml``.
 
 ``generate_context`` reads and validates every events file once and publishes
-``events`` (every :class:`~events.model.Event`), ``event_listing`` (upcoming
+``events`` (every :class:`~events.event.Event`), ``event_listing`` (upcoming
 and past occurrences, types) and ``upcoming_events`` into the shared context,
 so the home page can show the next few. ``generate_output`` writes:
 
 - ``events/``: upcoming events by month, with a filter by type (one page per
-  type, ``events/<type>/``, so it works without JavaScript);
+  type, ``events/<type>/``, so it works without JavaScript), and one page per
+  working group with events (``events/group/<charter slug>/``);
 - ``events/past/``: the archive;
 - ``events/<slug>/``: one page per event, every date of a repeating event on it;
   for an upcoming event also its share image (``share.png``) and, unless it is
@@ -24,6 +25,7 @@ with or without the cache, so what they show is always in the cache's keys.
 from __future__ import annotations
 
 from collections import ChainMap
+from dataclasses import dataclass
 import logging
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -31,19 +33,21 @@ from urllib.parse import urlsplit
 from pelican import signals
 from pelican.generators import Generator
 
-from site_core.plugin import output_committed
+from site_core.plugin import build_of, content_read, output_committed
 from site_core.published import match, read_record
 from site_core.share_images import ShareImages
 
 from .cache import OutputCache, ReadCache, event_digest, upcoming_mask
+from .event import Event
 from .feed import upcoming_feed
 from .fingerprint import code_fingerprint, combine, site_view
 from .flyer import FLYER_DATES, FLYER_TABS, QrCodes, flyer_save_as
+from .groups import check_working_groups
 from .ics import Calendars
-from .jsonld import event_objects, script_json
+from .jsonld import event_objects
 from .listing import Listing, by_month
 from .loader import load_events
-from .model import BuildFacts, Event, postponed_with_a_new_date
+from .rules import BuildFacts, postponed_with_a_new_date
 from .share import SHARE_FILE, share_card
 
 EVENTS_PATH = "events"  # the folder of events files, inside content/
@@ -84,7 +88,7 @@ class EventsGenerator(Generator):
         self.digests = cache.digests  # of the events the cache read or kept
         if cache.enabled:
             cache.save()
-        self.keep_recorded_uids(events, report)
+        events = self.keep_recorded_uids(events, report)
         self.listing = Listing(events, self.facts.now)
         self.context["events"] = events
         self.context["event_listing"] = self.listing
@@ -92,8 +96,8 @@ class EventsGenerator(Generator):
             : settings.get("EVENTS_HOME_COUNT", EVENTS_HOME_COUNT)
         ]
 
-    def keep_recorded_uids(self, events: list[Event], report) -> None:
-        """Give each event the calendar UID recorded at its first publication (content/
+    def keep_recorded_uids(self, events: list[Event], report) -> list[Event]:
+        """The events, each with the calendar UID recorded at its first publication (content/
         addresses.yml), even if its date or address changed since: calendars move it.
 
         A recorded event whose start changed while its status says 'postponed' gets a
@@ -103,18 +107,21 @@ class EventsGenerator(Generator):
             (e, line) for e, line in read_record(Path(self.path), report) if e.kind == "event"
         ]
         if not record:
-            return
+            return events
         matching = match(record, (event.published for event in events))
+        kept = []
         for event in events:
+            kept.append(event)
             published = event.published
             entry = matching.recorded.get(published.address)
             if entry is None:
                 continue
             if entry.uid and entry.uid != published.uid:
-                event.keep_uid(entry.uid)
+                kept[-1] = event.with_first_uid(entry.uid)
                 self.digests.pop(event.slug, None)  # worked out with the UID it had
             if event.status == "postponed" and entry.start and entry.start != published.start:
                 postponed_with_a_new_date(event, entry.start, published.start, report)
+        return kept
 
     def top_level_paths(self) -> dict[str, str]:
         """The folder of the site the events are in (site_core's address check)."""
@@ -131,12 +138,12 @@ class EventsGenerator(Generator):
 
     def generate_output(self, writer) -> None:
         """Write the listings, one page per event, the calendars and the JSON feed."""
-        global _pending
         output = Path(self.output_path)
         base = self.settings.get("CANONICAL_BASE", "")
         view = site_view(self.settings, self.context, OWN_CONTEXT)
         self.page_context = view.context
-        self.outputs = _pending = OutputCache(self.settings, output, view.key is not None)
+        self.outputs = OutputCache(self.settings, output, view.key is not None)
+        build_of(self.settings).state(PendingRecord).outputs = self.outputs
         if view.refused and (
             self.settings.get("CACHE_CONTENT") or self.settings.get("LOAD_CONTENT_CACHE")
         ):
@@ -169,7 +176,7 @@ class EventsGenerator(Generator):
             self.outputs.wrote(save_as, key)
 
     def write_listings(self, writer) -> None:
-        """Write /events/, one page per type, and /events/past/."""
+        """Write /events/, one page per type and per working group, and /events/past/."""
         listing = self.listing
         key = self.keys.listing
         self._page(
@@ -189,6 +196,19 @@ class EventsGenerator(Generator):
                 key(save_as),
                 months=by_month(listing.upcoming_of(event_type.slug)),
                 event_type=event_type,
+            )
+        charters = {c.slug: c for c in self.context.get("charters", [])}
+        for slug, url in listing.group_urls.items():
+            charter = charters[slug]  # checked on content_read
+            save_as = f"{url}index.html"
+            self._page(
+                writer,
+                save_as,
+                "events/index",
+                key(save_as, charter.working_group, charter.url),
+                months=by_month(listing.upcoming_in_group(slug)),
+                event_type=None,
+                group=charter,
             )
         self._page(
             writer,
@@ -210,17 +230,14 @@ class EventsGenerator(Generator):
         images, codes = ShareImages(settings), QrCodes(settings)
         tabs = settings.get("EVENTS_FLYER_TABS", FLYER_TABS)
         footer = settings.get("SITENAME", "")
+        style = settings["DATE_STYLE"]
         for event in listing.events:
             key = self.keys.page(event)
             if self._reuse_page(event.save_as, key, carry=True, event=event):
                 continue
             page_url = f"{base}/{event.url}"
             upcoming, past = listing.split(event)
-            card = (
-                share_card(event, upcoming[0], footer, self.settings["DATE_STYLE"])
-                if upcoming
-                else None
-            )
+            card = share_card(event, upcoming[0], footer, style) if upcoming else None
             if card:
                 images.write(card, self.outputs.building / event.url / SHARE_FILE)
             image = f"{page_url}{SHARE_FILE}" if card else site_image
@@ -234,7 +251,7 @@ class EventsGenerator(Generator):
                 event=event,
                 upcoming=upcoming,
                 past=past,
-                jsonld=script_json(jsonld),
+                jsonld=jsonld,
                 page_share_image=card and {"url": image, "alt": card.alt},
                 flyer_url=flyer_page.removesuffix("index.html") if printable else None,
             )
@@ -337,9 +354,12 @@ class Keys:
         self.pages.append(key)
         return key
 
-    def listing(self, save_as: str) -> str | None:
-        """A listing page or the feed: every event page's key (the pages come first)."""
-        return combine("listing", save_as, self.site, *self.pages) if self.enabled else None
+    def listing(self, save_as: str, *shown: str) -> str | None:
+        """A listing page or the feed: every event page's key (the pages come first),
+        and what else it shows (a working group's name and charter)."""
+        if not self.enabled:
+            return None
+        return combine("listing", save_as, self.site, *shown, *self.pages)
 
     def vevent(self, event: Event) -> str | None:
         """An event's VEVENTs (placeholder DTSTAMP): its data, the code, the site's address."""
@@ -357,26 +377,33 @@ class Keys:
         return combine("ics", self.code, shared, name, *(self._digest(e) for e in events))
 
 
-#: The output record of the build in progress, saved once its output is swapped in.
-_pending: OutputCache | None = None
+@dataclass
+class PendingRecord:
+    """The output record of the build in progress, saved once its output is swapped in."""
+
+    outputs: OutputCache | None = None
 
 
 def get_generators(pelican) -> type[Generator]:
     """Add the events generator to Pelican's."""
-    global _pending
-    _pending = None
     return EventsGenerator
 
 
-def save_output_record(final: Path, **_) -> None:
+def check_groups(generators, report, **_) -> None:
+    """Check every event's working group against the charters (site_core's content_read)."""
+    context = generators[0].context
+    check_working_groups(context.get("events", []), context.get("charters", []), report)
+
+
+def save_output_record(final: Path, settings: dict, **_) -> None:
     """Save the record of the events output just published (site_core's output_committed)."""
-    global _pending
-    if _pending is not None:
-        _pending.save(final)
-        _pending = None
+    outputs = build_of(settings).state(PendingRecord).outputs
+    if outputs is not None:
+        outputs.save(final)
 
 
 def register() -> None:
     """Connect the events plugin to Pelican's signals."""
     signals.get_generators.connect(get_generators)
+    content_read.connect(check_groups)
     output_committed.connect(save_output_record)

@@ -20,7 +20,7 @@ from datetime import UTC, date, datetime, timedelta
 
 from icalendar import Calendar, Event as VEvent, vDatetime, vText, vUri
 
-from .model import Event, Occurrence
+from .event import Event, Occurrence
 from .timing import happens_twice
 from .vtimezone import vtimezone
 

@@ -13,14 +13,10 @@ neighbourhood and city.
 
 from __future__ import annotations
 
-import json
-
-from markupsafe import Markup
-
 from site_core.chapter import Chapter
 
 from .address import postal_address
-from .model import Event
+from .event import Event
 
 SCHEMA = "https://schema.org"
 STATUS = {
@@ -83,10 +79,3 @@ def event_objects(event: Event, *, page_url: str, chapter: Chapter, image: str) 
         }
         for o in event.occurrences
     ]
-
-
-def script_json(data) -> Markup:
-    """JSON that is safe inside a ``<script>`` element: no '<', '>' or '&' as such."""
-    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
-    text = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
-    return Markup(text)

@@ -1,4 +1,4 @@
-"""The listings: which occurrences are upcoming or past, by month and by type.
+"""The listings: which occurrences are upcoming or past, by month, type and working group.
 
 Built once per build from the loaded events; every listing page, the home
 page, the feeds and the calendars read from this one object.
@@ -10,7 +10,10 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from itertools import groupby
 
-from .model import EVENT_TYPES, TYPE_LABELS, Event, Occurrence
+from .entry import EVENT_TYPES
+from .event import Event, Occurrence
+from .groups import group_url
+from .presentation import TYPE_LABELS
 from .timing import is_upcoming
 
 
@@ -67,6 +70,10 @@ class Listing:
             counts[occurrence.event.type] += 1
         present = {e.type for e in events}
         self.types = [EventType(t, *TYPE_LABELS[t], counts[t]) for t in EVENT_TYPES if t in present]
+        #: The listing page of each working group with events, by the slug of its charter.
+        self.group_urls = {
+            g: group_url(g) for g in sorted({e.working_group for e in events} - {None})
+        }
 
     def split(self, event: Event) -> tuple[list[Occurrence], list[Occurrence]]:
         """The upcoming and the past occurrences of one event, each in date order."""
@@ -78,6 +85,10 @@ class Listing:
     def upcoming_of(self, event_type: str) -> list[Occurrence]:
         """The upcoming occurrences of one type."""
         return [o for o in self.upcoming if o.event.type == event_type]
+
+    def upcoming_in_group(self, slug: str) -> list[Occurrence]:
+        """The upcoming occurrences of the events of one working group."""
+        return [o for o in self.upcoming if o.event.working_group == slug]
 
     def events_of(self, event_type: str) -> list[Event]:
         """Every event of one type, for its calendar."""

@@ -4,8 +4,8 @@ A file holds a list of events, or one event as a mapping (the form of the
 browser editor, which writes one file per event).
 
 Each file is parsed once with :func:`~site_core.yamlfile.load_yaml`, each item
-is validated with :class:`~events.model.EventEntry` and completed with
-:func:`~events.model.build_event`. Every problem in every file is recorded in
+is validated with :class:`~events.entry.EventEntry` and completed with
+:func:`~events.rules.build_event`. Every problem in every file is recorded in
 the build's report (``'Door knocking in Atwood'.start: ...``) and reading goes
 on, so an editor sees all mistakes at once.
 
@@ -26,7 +26,9 @@ from site_core.validation import validate
 from site_core.yamlfile import LineDict, LineList, load_yaml
 
 from .cache import FileReading, ReadCache
-from .model import BuildFacts, Event, EventEntry, build_event, far_away, start_of
+from .entry import EventEntry
+from .event import Event
+from .rules import BuildFacts, build_event, far_away, start_of
 
 PATTERNS = ("*.yml", "*.yaml")
 
@@ -121,5 +123,5 @@ def load_events(
                 "give one of them another 'slug:'",
             ):
                 events.append(event)
-    events.sort(key=lambda e: (e.occurrences[0].start, e.slug))
+    events.sort(key=lambda e: (e.spans[0].start, e.slug))
     return events

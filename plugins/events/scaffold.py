@@ -11,7 +11,8 @@ from site_core.scaffold import yaml_text
 from site_core.slugs import slugify
 from site_core.validation import field_check, validate
 
-from .model import EVENT_TYPES, BuildFacts, EventEntry, build_event
+from .entry import EVENT_TYPES, EventEntry
+from .rules import BuildFacts, build_event
 
 SCHEMA_LINE = "# yaml-language-server: $schema=../../schemas/events.schema.json"
 #: When to use a list and when one event per file (docs/editing/events.md).

@@ -2,7 +2,7 @@
 
 The shapes of a start (a day, or a day and a 24-hour time, in the years the build
 accepts) and the rules between fields that JSON Schema can state (``if``/``then``,
-``anyOf``). The build states the same rules in ``model.py``; ``tests/test_schemas.py``
+``anyOf``). The build states the same rules in ``rules.py``; ``tests/test_schemas.py``
 counts how many of the build's rules the schema also catches.
 """
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from site_core.dates import DateStyle
 from site_core.share_images import ShareCard
 
-from .model import Event, Occurrence
+from .event import Event, Occurrence
 
 SHARE_FILE = "share.png"  # in the event's folder, beside its page
 

@@ -14,10 +14,12 @@ from __future__ import annotations
 from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
+from dateutil.rrule import MONTHLY, WEEKLY, rrule, weekday
+
 EXAMPLE = "write e.g. '2026-12-05 10:00' (year-month-day, then the 24-hour time)"
 
-#: How far apart repeats are, for the fixed-step kinds.
-REPEAT_STEPS = {"weekly": timedelta(days=7), "biweekly": timedelta(days=14)}
+#: How many weeks apart repeats are, for the weekly kinds.
+REPEAT_INTERVALS = {"weekly": 1, "biweekly": 2}
 #: The years an event's dates may be in. Others are typos, and a time near the years 1 or
 #: 9999 cannot be moved between timezones or repeated without overflowing.
 YEARS = range(1900, 3000)
@@ -120,37 +122,16 @@ def repeat_starts(first: datetime, repeat: str, until: date) -> list[datetime]:
     """Every local start time of a repeating event from ``first`` up to ``until`` (inclusive).
 
     ``monthly`` keeps the weekday and its place in the month (the 2nd Thursday);
-    a start in the fifth week means the last such weekday of each month.
+    a start in the fifth week means the last such weekday of each month. The
+    rules are RFC 5545's (``dateutil.rrule``), on local wall time.
     """
-    starts = []
-    if repeat in REPEAT_STEPS:
-        step = REPEAT_STEPS[repeat]
-        current = first
-        while current.date() <= until:
-            starts.append(current)
-            current += step
-        return starts
-    week = (first.day - 1) // 7  # 0 = first ... 4 = fifth, taken as "last"
-    year, month = first.year, first.month
-    while True:
-        day = _nth_weekday(year, month, first.weekday(), week)
-        current = first.replace(year=year, month=month, day=day)
-        if current.date() > until:
-            return starts
-        starts.append(current)
-        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
-
-
-def _nth_weekday(year: int, month: int, weekday: int, week: int) -> int:
-    """The day of the month of the ``week``-th (0-based; 4 = last) ``weekday``."""
-    first = date(year, month, 1)
-    day = 1 + (weekday - first.weekday()) % 7 + 7 * min(week, 3)
-    if week >= 4:
-        following = date(year + (month == 12), month % 12 + 1, 1)
-        days_in_month = (following - first).days
-        while day + 7 <= days_in_month:
-            day += 7
-    return day
+    if repeat == "monthly":
+        week = (first.day - 1) // 7  # 0 = first ... 4 = fifth, taken as "last"
+        place = -1 if week == 4 else week + 1
+        rule = rrule(MONTHLY, byweekday=weekday(first.weekday(), place), dtstart=first)
+    else:
+        rule = rrule(WEEKLY, interval=REPEAT_INTERVALS[repeat], dtstart=first)
+    return list(rule.between(first, datetime.combine(until, time.max), inc=True))
 
 
 def is_upcoming(end: datetime, now: datetime) -> bool:

@@ -11,11 +11,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 import re
+from typing import Annotated, Literal
 
 from pydantic import field_validator
 
-from site_core.chapter import Strict
-from site_core.metadata import check_choice
+from site_core.fields import AnyCase, Strict
 from site_core.slugs import Slug
 
 STATUSES = ("written", "planned")
@@ -54,7 +54,7 @@ class ChapterHeader(Strict):
     title: str
     chapter: Decimal
     summary: str | None = None
-    status: str = "written"
+    status: Annotated[Literal[STATUSES], AnyCase] = "written"  # type: ignore[valid-type]
     slug: Slug | None = None
 
     @field_validator("chapter", mode="before")
@@ -67,11 +67,6 @@ class ChapterHeader(Strict):
                 "write e.g. 'Chapter: 4', or 'Chapter: 4.5' to go between 4 and 5"
             )
         return Decimal(match[1])
-
-    @field_validator("status", mode="before")
-    @classmethod
-    def _status(cls, value):
-        return check_choice(value, STATUSES)
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,1 +1,5 @@
 from .generator import register  # noqa: F401  (Pelican looks for register())
+from .model import CandidateFields, QuestionnaireFields
+
+#: The JSON Schemas of this plugin's files (``site_core.schemas``): name → model.
+JSON_SCHEMAS = {"questionnaire": QuestionnaireFields, "candidate": CandidateFields}

@@ -17,7 +17,7 @@ from typing import Annotated
 
 from pydantic import BeforeValidator, ConfigDict, Field, WithJsonSchema, field_validator
 
-from site_core.chapter import Strict, WebUrl
+from site_core.fields import Strict, WebUrl
 from site_core.schemas import equals, given
 from site_core.slugs import check_slug, slugify
 from site_core.suggest import did_you_mean

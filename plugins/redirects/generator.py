@@ -13,17 +13,19 @@ published build.
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from pathlib import Path
 import shutil
 
 from pelican import signals
 from pelican.generators import Generator
 
-from site_core.plugin import output_committed, output_ready
+from site_core.plugin import build_of, output_committed, output_ready
 from site_core.published import (
     MISSING_HINT,
     RECORD_FILE,
     Published,
+    RecordEntry,
     match,
     read_record,
     redirects_of,
@@ -31,9 +33,15 @@ from site_core.published import (
     write_record,
 )
 
-#: What the build under way leaves for its last steps: the updated record, and the
-#: calendar files to copy (not settings: settings are fingerprinted by the events cache).
-_pending: dict[str, object] = {}
+
+@dataclass
+class Pending:
+    """What the build under way leaves for its last steps (kept on the build)."""
+
+    #: The content folder and the updated record, written on ``output_committed``.
+    record: tuple[Path, list[RecordEntry]] | None = None
+    #: {old calendar file: the event's calendar file}, copied on ``output_ready``.
+    calendars: dict[str, str] = field(default_factory=dict)
 
 
 def published_now(context: dict, report) -> list[Published]:
@@ -101,8 +109,9 @@ class RedirectsGenerator(Generator):
                 MISSING_HINT,
             )
         events = {e.published.address: e.ics_url for e in self.context.get("events", ())}
-        _pending["record"] = (content, self.matching.record)
-        _pending["calendars"] = {
+        pending = build_of(self.settings).state(Pending)
+        pending.record = (content, self.matching.record)
+        pending.calendars = {
             f"{old.strip('/')}.ics": events[target]
             for old, target in self.redirects.items()
             if target in events
@@ -127,7 +136,7 @@ class RedirectsGenerator(Generator):
 def copy_calendars(folder, settings: dict) -> None:
     """``output_ready``: a moved event's calendar file answers at its old address too (a copy,
     with the same UID), so a calendar subscribed to it keeps following the event."""
-    for old, new in sorted(_pending.pop("calendars", {}).items()):
+    for old, new in sorted(build_of(settings).state(Pending).calendars.items()):
         source, target = Path(folder) / new, Path(folder) / old
         if source.is_file() and not target.exists():
             shutil.copyfile(source, target)
@@ -135,7 +144,7 @@ def copy_calendars(folder, settings: dict) -> None:
 
 def record_addresses(folder, settings: dict) -> None:
     """``output_committed``: with ``RECORD_ADDRESSES``, write the updated record for committing."""
-    pending = _pending.pop("record", None)
+    pending = build_of(settings).state(Pending).record
     if settings.get("RECORD_ADDRESSES") and pending is not None:
         content, entries = pending
         if write_record(content, entries):

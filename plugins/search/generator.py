@@ -22,7 +22,7 @@ from pelican import signals
 from pelican.generators import Generator
 
 from site_core.addresses import top_level
-from site_core.plugin import output_ready
+from site_core.plugin import build_of, output_ready
 
 #: Defaults; override any of them in pelicanconf.py.
 SEARCH_DEFAULTS = {
@@ -37,8 +37,9 @@ PAGEFIND_EXCLUDE = ".headerlink"
 HEAD_BYTES = 4096
 _TITLE = re.compile(r"<title>(.*?)</title>", re.DOTALL)
 
-#: The pages written so far in this build: {url relative to the site: title}.
-_written: dict[str, str] = {}
+
+class WrittenPages(dict[str, str]):
+    """The pages written so far in this build: {url relative to the site: title}."""
 
 
 def _setting(settings: dict, name: str):
@@ -59,7 +60,7 @@ def page_written(path: str, context: dict) -> None:
     suffix = f" · {context.get('SITENAME', '')}"
     if title.endswith(suffix):
         title = title.removesuffix(suffix)
-    _written[relative.removesuffix("index.html")] = title
+    build_of(context).state(WrittenPages)[relative.removesuffix("index.html")] = title
 
 
 class SearchGenerator(Generator):
@@ -83,7 +84,8 @@ class SearchGenerator(Generator):
         search = _setting(self.settings, "SEARCH_URL")
         site_map = _setting(self.settings, "SITE_MAP_URL")
         writer.write_file(f"{search}index.html", self.get_template("search/search"), self.context)
-        pages = sorted({**_written, search: "Search", site_map: "Site map"}.items())
+        written = build_of(self.settings).state(WrittenPages)
+        pages = sorted({**written, search: "Search", site_map: "Site map"}.items())
         writer.write_file(
             f"{site_map}index.html",
             self.get_template("search/site_map"),
@@ -116,8 +118,7 @@ def index_site(folder: Path, settings: dict) -> None:
 
 
 def get_generators(pelican):
-    """Start a new site map and add the search generator to Pelican's."""
-    _written.clear()
+    """Add the search generator to Pelican's."""
     return SearchGenerator
 
 

@@ -16,7 +16,6 @@ header as a :class:`~site_core.yamlfile.LineDict` (keys lower-cased), so
 :func:`~site_core.validation.validate` reports each mistake at its line.
 :func:`markdown_converter` converts their bodies with the site's ``MARKDOWN``
 settings (heading anchors, callouts), as Pelican does for pages.
-:func:`check_choice` is the "one of these words" rule with "did you mean".
 """
 
 from __future__ import annotations
@@ -27,7 +26,6 @@ import re
 import markdown
 
 from .problems import ProblemReport
-from .suggest import did_you_mean
 from .validation import M, validate
 from .yamlfile import LineDict, read_text
 
@@ -91,15 +89,6 @@ def read_and_validate(path: Path, model: type[M], report: ProblemReport):
     fields, body, body_line = read
     header = validate(model, fields, path, report)
     return None if header is None else (header, fields, body, body_line)
-
-
-def check_choice(value: str, choices: tuple[str, ...]) -> str:
-    """Accept one of ``choices`` (any case); else raise with "did you mean"."""
-    word = str(value).strip().lower()
-    if word in choices:
-        return word
-    hint = did_you_mean(word, choices, f"write one of: {', '.join(choices)}", 0.5)
-    raise ValueError(f"must be one of {', '.join(choices)} (got {value!r}); {hint}")
 
 
 def markdown_converter(settings: dict, overrides: dict | None = None) -> markdown.Markdown:

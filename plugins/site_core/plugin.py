@@ -1,8 +1,10 @@
 """site_core: what every capability of the site shares, wired into Pelican's signals.
 
-On ``initialized``: start a problem report, refuse links and special files in
-``content/`` (Pelican is told to skip them), read ``content/chapter.yml`` into
-the settings, point Pelican at a temporary output folder.
+On ``initialized``: start the build's state (:class:`Build`, in the settings as
+``SITE_BUILD``, so every signal handler of this build reaches it) and its problem
+report, refuse links and special files in ``content/`` (Pelican is told to skip
+them), read ``content/chapter.yml`` into the settings, point Pelican at a
+temporary output folder.
 On ``content_object_init``: give pages and news posts without a ``Slug:`` the
 site's one slug (``slugs.py``), and clean their HTML (``editor_html.py``).
 On ``all_generators_finalized`` (everything read, nothing written yet): check
@@ -16,9 +18,11 @@ assets, let other plugins finish the output (``output_ready``), write the
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 import logging
 from pathlib import Path
 import sys
+from typing import TypeVar
 
 from blinker import signal
 from pelican import signals
@@ -38,16 +42,21 @@ from .page_headers import check_front_matter
 from .problems import CheckPassed, ContentProblems, ProblemReport
 from .sitemap import Sitemap
 from .slugs import slug_pelican_content
-from .templates import share_compiled_templates
+from .templates import compact_json, share_compiled_templates
 
 logger = logging.getLogger(__name__)
 
+#: Sent with Pelican's generators once every one has read its content, before the problem
+#: report is checked: checks across capabilities (an event's working group) connect here.
+content_read = signal("site_core.content_read")
 #: Sent with the temporary output folder (a Path) once every page is written
 #: and before it is swapped in: post-build steps (search index...) connect here.
 output_ready = signal("site_core.output_ready")
 #: Sent with the final output folder (a Path) once the build has been swapped in:
 #: caches that describe the published output (events' reuse manifest) are saved here.
 output_committed = signal("site_core.output_committed")
+
+State = TypeVar("State")
 
 
 class _ErrorCounter(logging.Handler):
@@ -63,10 +72,16 @@ class _ErrorCounter(logging.Handler):
 
 
 class Build:
-    """The state of the Pelican build in progress."""
+    """The state of one Pelican build: ``settings["SITE_BUILD"]``, made anew on ``initialized``.
+
+    Plugins keep what their signal handlers share during a build in :meth:`state`,
+    never in module variables, so two builds in one process (the preview, the tests)
+    share nothing.
+    """
 
     def __init__(self, pelican):
         settings = pelican.settings
+        self._states: dict[type, object] = {}
         if settings.get("PUBLISH"):  # a published site is always built from scratch
             settings["CACHE_CONTENT"] = settings["LOAD_CONTENT_CACHE"] = False
         content = Path(settings["PATH"]).resolve()
@@ -101,6 +116,16 @@ class Build:
         settings["CSP_META"] = csp
         share_compiled_templates(settings)  # each template compiled once, not per generator
 
+    def state(self, kind: type[State]) -> State:
+        """This build's ``kind()``, made on first use: a plugin's per-build state."""
+        if kind not in self._states:
+            self._states[kind] = kind()
+        return self._states[kind]  # type: ignore[return-value]
+
+    def cache_fingerprint(self) -> str:
+        """What it changes in a page (for output caches): nothing, it is the build's bookkeeping."""
+        return ""
+
     def close(self) -> None:
         """Stop listening to Pelican's log."""
         logging.getLogger("pelican").removeHandler(self.errors)
@@ -112,15 +137,17 @@ class Build:
         raise ContentProblems(self.report)
 
 
-_build: Build | None = None
+def build_of(settings: Mapping) -> Build:
+    """The build in progress, from its settings or a context made of them."""
+    return settings["SITE_BUILD"]
 
 
 def start_build(pelican) -> None:
-    """Set up the shared state of a new build."""
-    global _build
-    if _build is not None:
-        _build.close()
-    _build = Build(pelican)
+    """Set up the state of a new build (closing a previous one of the same settings)."""
+    previous = pelican.settings.get("SITE_BUILD")
+    if previous is not None:
+        previous.close()
+    pelican.settings["SITE_BUILD"] = Build(pelican)
 
 
 def theme_templates(settings: dict) -> set[str]:
@@ -131,22 +158,24 @@ def theme_templates(settings: dict) -> set[str]:
 
 def check_problems(generators) -> None:
     """Print all problems found while reading; stop the build if any is an error."""
-    report = _build.report
     settings = generators[0].settings
+    build = build_of(settings)
+    report = build.report
+    content_read.send(generators, report=report)
     headers = check_front_matter(settings, report, theme_templates(settings))
     check_addresses(generators, headers, report)
     reported = {p.path.rsplit("/", 1)[-1] for p in report.errors}
-    for message in _build.errors.messages:
+    for message in build.errors.messages:
         if not any(name in message for name in reported):  # already said, with its line
             report.error("content", None, None, message, "see Pelican's message above")
-    _build.errors.messages.clear()
+    build.errors.messages.clear()
     if report.errors:
-        _build.fail()
+        build.fail()
     if report.warnings:
         print(report.render(), file=sys.stderr)
     if settings.get("CHECK_ONLY"):
-        _build.close()
-        _build.output.discard()
+        build.close()
+        build.output.discard()
         raise CheckPassed(len(report.warnings))
 
 
@@ -154,46 +183,41 @@ def page_written(path: str, context: dict) -> None:
     """Note a written page for the sitemap."""
     # The Writer names the file relative to the output folder; resolving each path
     # cost 0.1 ms a page (a second per 10,000 event pages).
+    build = build_of(context)
     relative = context.get("output_file") or (
-        Path(path).resolve().relative_to(_build.output.building).as_posix()
+        Path(path).resolve().relative_to(build.output.building).as_posix()
     )
-    _build.sitemap.page_written(relative, context)
-
-
-def carry_over(relative: str) -> None:
-    """Keep a folder of the published site that is known to be unchanged, instead of writing it.
-
-    It is moved into the new build once every page is written (see ``output.py``).
-    """
-    _build.output.carry_over(relative)
+    build.sitemap.page_written(relative, context)
 
 
 def finish_build(pelican) -> None:
     """Write the sitemap, run post-build steps, and swap the output in."""
-    if _build.errors.messages:  # logged while writing, after the problem check
-        for message in _build.errors.messages:
-            _build.report.error("content", None, None, message, "see Pelican's message above")
-        _build.fail()
-    folder = _build.output.building
+    build = build_of(pelican.settings)
+    if build.errors.messages:  # logged while writing, after the problem check
+        for message in build.errors.messages:
+            build.report.error("content", None, None, message, "see Pelican's message above")
+        build.fail()
+    folder = build.output.building
     folder.mkdir(parents=True, exist_ok=True)
-    _build.sitemap.write(folder)
-    immutable = _build.assets.copy_into(folder)
-    _build.output.carry_in()  # unchanged folders of the published site (carry_over)
+    build.sitemap.write(folder)
+    immutable = build.assets.copy_into(folder)
+    build.output.carry_in()  # unchanged folders of the published site (carry_over)
     try:
         output_ready.send(folder, settings=pelican.settings)
         write_headers(folder, immutable, pelican.settings)
     except BaseException:  # a post-build step failed: give the carried folders back
-        _build.output.discard()
+        build.output.discard()
         raise
-    _build.close()
-    _build.output.commit()
-    output_committed.send(_build.output.final, settings=pelican.settings)
+    build.close()
+    build.output.commit()
+    output_committed.send(build.output.final, settings=pelican.settings)
 
 
 def register() -> None:
     """Connect site_core to Pelican's signals."""
     signals.initialized.connect(start_build)
     signals.readers_init.connect(use_reusing_reader)
+    signals.generator_init.connect(compact_json)
     signals.content_object_init.connect(slug_pelican_content)
     signals.content_object_init.connect(clean_content)
     signals.all_generators_finalized.connect(check_problems)

@@ -21,7 +21,7 @@ import re
 from pydantic import Field, field_validator
 import yaml
 
-from .chapter import Strict
+from .fields import Strict
 from .problems import ProblemReport
 from .validation import validate
 from .yamlfile import LineDict, LineList, load_yaml

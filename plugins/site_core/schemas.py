@@ -4,22 +4,33 @@ The schemas in ``schemas/`` are committed so that VS Code (with the YAML
 extension) can autocomplete fields and flag mistakes while typing, through the
 ``# yaml-language-server: $schema=...`` line at the top of each content file.
 ``invoke schemas`` rewrites them; a test fails when a model changed and the
-committed schema did not.
+committed schema did not. Each plugin names its own schemas' models in its
+package's ``JSON_SCHEMAS`` (schema file name → model); site_core names none but
+its own.
 """
 
 from __future__ import annotations
 
+from functools import cache
 from importlib import import_module
 import json
 from pathlib import Path
+import pkgutil
 
-#: Schema file name → "module:Model" of the model that validates that kind of file.
-SCHEMA_MODELS = {
-    "chapter": "site_core.chapter:Chapter",
-    "events": "events.model:EventFile",
-    "questionnaire": "questionnaires.model:QuestionnaireFields",
-    "candidate": "questionnaires.model:CandidateFields",
-}
+from pydantic import BaseModel
+
+#: The folder of the plugins (site_core's own parent).
+PLUGINS_FOLDER = Path(__file__).resolve().parent.parent
+
+
+@cache
+def schema_models() -> dict[str, type[BaseModel]]:
+    """Schema file name → the model that validates that kind of file, from every plugin's
+    ``JSON_SCHEMAS``."""
+    models: dict[str, type[BaseModel]] = {}
+    for plugin in sorted(m.name for m in pkgutil.iter_modules([str(PLUGINS_FOLDER)])):
+        models.update(getattr(import_module(plugin), "JSON_SCHEMAS", {}))
+    return models
 
 
 def given(name: str) -> dict:
@@ -34,9 +45,8 @@ def equals(name: str, value) -> dict:
 
 
 def model_for(name: str):
-    """Import the model behind one schema."""
-    module, _, attribute = SCHEMA_MODELS[name].partition(":")
-    return getattr(import_module(module), attribute)
+    """The model behind one schema."""
+    return schema_models()[name]
 
 
 def schema_for(name: str) -> dict:
@@ -58,7 +68,7 @@ def write_schemas(folder: Path) -> list[Path]:
     """Write every schema into ``folder``; return the files written."""
     folder.mkdir(parents=True, exist_ok=True)
     written = []
-    for name in SCHEMA_MODELS:
+    for name in schema_models():
         path = folder / f"{name}.schema.json"
         path.write_text(render(schema_for(name)), encoding="utf-8")
         written.append(path)

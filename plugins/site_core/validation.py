@@ -4,12 +4,14 @@ Every plugin describes its content with a pydantic model (which also gives the
 JSON Schema editors load in VS Code). :func:`validate` runs the model on data
 from :func:`~site_core.yamlfile.load_yaml` and reports each failure with the
 file, the line of the offending field, the field's name and what to write,
-including "did you mean" for misspelt field names.
+including "did you mean" for misspelt field names and for a word that is none of a
+``Literal``'s (the one "one of these words" rule).
 """
 
 from __future__ import annotations
 
 from pathlib import Path
+import re
 from typing import TypeVar
 
 from pydantic import BaseModel, RootModel, ValidationError
@@ -105,8 +107,13 @@ def _describe(error: dict, model: type[BaseModel]) -> tuple[str, str | None]:
     if kind in _TYPE_MESSAGES:
         message, hint = _TYPE_MESSAGES[kind]
         return f"{message} (got {_shown(got)})", hint
+    if kind == "literal_error":
+        words = re.findall(r"'([^']*)'", error["ctx"]["expected"])
+        word = str(got).strip().lower()
+        hint = did_you_mean(word, words, f"write one of: {', '.join(words)}", 0.5)
+        return f"must be one of {', '.join(words)} (got {_shown(got)})", hint
     message = error["msg"].removeprefix("Value error, ").removeprefix("Assertion failed, ")
-    if kind.startswith(("literal_error", "enum")):
+    if kind.startswith("enum"):
         message = f"{message} (got {_shown(got)})"
     if "; " in message:
         message, hint = message.split("; ", 1)

@@ -1,69 +1,27 @@
-"""What an events file may hold, and the typed events the rest of the plugin uses.
+"""The rules between an event's fields, and the :class:`~events.event.Event` they make.
 
-:class:`EventEntry` is the single statement of the editor's format, field by
-field (``content/events/*.yml`` holds a list of them: :class:`EventFile`, from
-which the JSON Schema editors use is generated). Rules that need more than one
-field (an end after its start, a local time that exists in its timezone,
-repeats) are in :func:`build_event`, which turns a valid entry into an
-:class:`Event` with aware datetimes and its :class:`Occurrence` list, and
-records every problem it finds instead of stopping at the first. An event whose
-``start`` is a date alone is an all-day event: each occurrence runs from the
-first instant of its first day to the first instant of the day after its last.
+:func:`build_event` turns a valid :class:`~events.entry.EventEntry` into an
+Event with aware datetimes and its dates (an end after its start, a local time
+that exists in its timezone, repeats), recording every problem it finds at the
+line of its field instead of stopping at the first. An event whose ``start``
+is a date alone is an all-day event.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
-from functools import lru_cache
-import re
-from typing import Annotated, Literal
-from urllib.parse import quote_plus
 from zoneinfo import ZoneInfo
 
-from markupsafe import Markup
-from pydantic import BeforeValidator, ConfigDict, Field, RootModel, WithJsonSchema, field_validator
-
-from site_core.chapter import Strict, Timezone, WebUrl, check_web_url
-from site_core.dates import DateStyle
-from site_core.editor_html import HtmlProblem, render_markdown, report_problems
-from site_core.plaintext import html_to_text
+from site_core.editor_html import HtmlProblem, report_problems
 from site_core.problems import ProblemReport
-from site_core.published import Published, site_address
-from site_core.slugs import Slug, slugify
-from site_core.suggest import did_you_mean
+from site_core.slugs import slugify
 
-from .schema import DAY_SCHEMA, RULES, WHEN, reserved_slugs
-from .timing import (
-    day_start,
-    elapsed,
-    later,
-    localize,
-    parse_day,
-    parse_when,
-    repeat_starts,
-)
+from .description import describe
+from .entry import RESERVED_SLUGS, EventEntry
+from .event import Event, Span
+from .timing import day_start, elapsed, later, localize, repeat_starts
 
-EVENT_TYPES = (
-    "canvass",
-    "town-hall",
-    "panel",
-    "rally",
-    "phonebank",
-    "training",
-    "meeting",
-    "other",
-)
-TYPE_LABELS = {
-    "canvass": ("Canvass", "Canvasses"),
-    "town-hall": ("Town hall", "Town halls"),
-    "panel": ("Panel", "Panels"),
-    "rally": ("Rally", "Rallies"),
-    "phonebank": ("Phonebank", "Phonebanks"),
-    "training": ("Training", "Trainings"),
-    "meeting": ("Meeting", "Meetings"),
-    "other": ("Other", "Other events"),
-}
 #: How long an event lasts when the editor gives no ``end``.
 DEFAULT_LENGTH = {
     "canvass": timedelta(hours=3),
@@ -75,306 +33,12 @@ DEFAULT_LENGTH = {
     "meeting": timedelta(hours=1, minutes=30),
     "other": timedelta(hours=2),
 }
-STATUSES = ("scheduled", "postponed", "rescheduled", "cancelled")
-REPEATS = ("weekly", "biweekly", "monthly")
 #: More occurrences than this is a typo in ``until`` (five years of weekly events).
 MAX_OCCURRENCES = 260
 #: Further than this from the build date, an event is probably a typo in the year.
 FAR_AWAY = timedelta(days=2 * 365)
-#: Names under /events/ that pages and feeds of the listing already use.
-RESERVED_SLUGS = frozenset({*EVENT_TYPES, "past", "calendar", "upcoming"})
-PRIVATE_PLACE = "Address sent after you RSVP"
 #: The editors' guide section on removing a committed private address from git history.
 PURGE_GUIDE = "docs/editing/events.md#if-a-private-address-was-committed"
-
-
-def _one_of(options: tuple[str, ...], what: str):
-    """A before-validator that names the closest option when a value is misspelt."""
-
-    def check(value):
-        if isinstance(value, str) and value.strip() not in options:
-            hint = did_you_mean(
-                value.strip().lower(), options, f"write one of: {', '.join(options)}", 0.5
-            )
-            raise ValueError(f"is not {what} (got {value!r}); {hint}")
-        return value
-
-    return check
-
-
-def _as_list(value):
-    """Accept ``languages: English, Spanish`` as well as a YAML list."""
-    if isinstance(value, str):
-        return [part.strip() for part in value.split(",") if part.strip()]
-    return value
-
-
-#: A start or end: a datetime (naive = local, or with an offset), or a date (all day).
-When = Annotated[datetime | date, BeforeValidator(parse_when), WithJsonSchema(WHEN)]
-Day = Annotated[
-    date,
-    BeforeValidator(parse_day),
-    WithJsonSchema(DAY_SCHEMA),
-]
-
-
-class EventEntry(Strict):
-    """One event as an editor writes it: an item of the list in ``content/events/*.yml``."""
-
-    model_config = ConfigDict(json_schema_extra={"allOf": [*RULES, reserved_slugs(RESERVED_SLUGS)]})
-
-    title: str = Field(
-        min_length=1, description="What readers see first, e.g. 'Door knocking in Atwood'."
-    )
-    type: Annotated[
-        Literal[EVENT_TYPES],  # type: ignore[valid-type]
-        BeforeValidator(_one_of(EVENT_TYPES, "an event type")),
-        Field(description="The kind of event; the listing can be filtered by it."),
-    ]
-    start: When
-    end: When | None = Field(
-        None,
-        description="Default: a usual length for the type. All day: the last day (default: one).",
-    )
-    timezone: Timezone | None = Field(None, description="IANA name; default: the chapter's.")
-    location: str | None = Field(
-        None, description="The place's name; for a member's home, only the neighbourhood."
-    )
-    address: str | None = Field(
-        None, description="A public place's street address; shown with a map link."
-    )
-    address_private: bool = Field(
-        False,
-        description="A member's home: write no address (the RSVP form gives it), "
-        "only the neighbourhood in 'location'.",
-    )
-    online: WebUrl | None = Field(None, description="https link to join a virtual event.")
-    rsvp: WebUrl | None = Field(
-        None, description="https link to sign up (Mobilize, Action Network…)."
-    )
-    description: str = Field("", description="Markdown.")
-    accessibility: str | None = Field(
-        None, description="e.g. 'step-free entrance, ASL on request'."
-    )
-    bring: str | None = Field(
-        None, description="What to bring, for the flyer and the page: e.g. 'a charged phone'."
-    )
-    languages: Annotated[
-        list[str],
-        BeforeValidator(_as_list),
-        WithJsonSchema(
-            {"anyOf": [{"type": "string"}, {"type": "array", "items": {"type": "string"}}]}
-        ),
-    ] = Field(default_factory=list, description="e.g. 'English, Spanish'.")
-    contact: str | None = Field(None, description="A name, e-mail address, phone or link.")
-    cancelled: bool = False
-    cancelled_reason: str | None = None
-    status: Annotated[
-        Literal[STATUSES],  # type: ignore[valid-type]
-        BeforeValidator(_one_of(STATUSES, "a status")),
-    ] = "scheduled"
-    previous_start: When | None = Field(None, description="With status: rescheduled.")
-    slug: Slug | None = Field(None, description="The page's address.")
-    repeat: Annotated[
-        Literal[REPEATS] | None,  # type: ignore[valid-type]
-        BeforeValidator(_one_of(REPEATS, "a way to repeat")),
-    ] = None
-    until: Day | None = Field(None, description="Last day of a repeat.")
-    dates: list[When] = Field(
-        default_factory=list, description="More start times (days, for an all-day event)."
-    )
-
-    @field_validator("contact")
-    @classmethod
-    def _contact(cls, value: str | None) -> str | None:
-        if value and re.match(r"^[a-z][a-z0-9+.-]*:", value, re.IGNORECASE):
-            scheme = value.split(":", 1)[0].lower()
-            if scheme in {"http", "https"}:
-                return check_web_url(value)
-            if scheme not in {"mailto", "tel"}:
-                raise ValueError(
-                    f"must be a name, e-mail address, phone number or web address (got {value!r}); "
-                    "write e.g. 'Mark Kelly, m4a@example.org'"
-                )
-        return value
-
-
-class EventFile(RootModel[list[EventEntry]]):
-    """A whole events file: a YAML list of events (the JSON Schema's root)."""
-
-
-@dataclass(frozen=True, slots=True)
-class Occurrence:
-    """One date of an event: the unit listings, calendars and feeds are made of.
-
-    ``start`` and ``end`` are instants in the event's zone; an all-day occurrence
-    runs from the start of its first day to the start of the day after its last.
-    """
-
-    event: Event
-    start: datetime
-    end: datetime
-    uid: str
-
-    @property
-    def anchor(self) -> str:
-        """The id of this date on the event's page."""
-        return f"on-{self.start:%Y-%m-%d-%H%M}"
-
-    @property
-    def all_day(self) -> bool:
-        """A day (or days) with no time: a day of action."""
-        return self.event.all_day
-
-    @property
-    def last_day(self) -> date:
-        """The day it ends on (for all day: the last day it covers)."""
-        if self.all_day:
-            return self.end.date() - timedelta(days=1)
-        return self.end.date()
-
-    @property
-    def spans_days(self) -> bool:
-        """It ends on another day than it starts."""
-        return self.last_day != self.start.date()
-
-    @property
-    def start_iso(self) -> str:
-        """The start in ISO 8601 (pages, JSON-LD, feed): the date alone for all day."""
-        return self.start.date().isoformat() if self.all_day else self.start.isoformat()
-
-    @property
-    def end_iso(self) -> str:
-        """The end in ISO 8601: for all day, the last day (inclusive, as schema.org means)."""
-        return self.last_day.isoformat() if self.all_day else self.end.isoformat()
-
-    def zone_note(self, when: datetime) -> str:
-        """ " EST" after a time when the event is not in the chapter's zone; else nothing."""
-        return f" {when.strftime('%Z')}" if self.event.zone_differs else ""
-
-    def times(self, style: DateStyle) -> str:
-        """10:00 AM – 1:00 PM, with the end's day when it ends on another day; or "all day"."""
-        if self.all_day:
-            return "all day"
-        end = style.time(self.end) + self.zone_note(self.end)
-        if self.spans_days:
-            return f"{style.time(self.start)} – {style.date(self.last_day)}, {end}"
-        return f"{style.time(self.start)} – {end}"
-
-    def label(self, style: DateStyle) -> str:
-        """The whole date and time as one line of text, for descriptions and feeds."""
-        if self.all_day and self.spans_days:
-            return f"{style.date(self.start)} – {style.date(self.last_day)}, all day"
-        return f"{style.date(self.start)}, {self.times(style)}"
-
-
-@dataclass(frozen=True, slots=True)
-class Event:
-    """A valid event, ready for pages, calendars and feeds. A private address is not kept."""
-
-    slug: str
-    title: str
-    type: str
-    status: str
-    all_day: bool
-    zone: ZoneInfo
-    zone_differs: bool
-    location: str | None
-    address: str | None
-    address_private: bool
-    online: str | None
-    rsvp: str | None
-    description_html: Markup
-    description_text: str
-    accessibility: str | None
-    bring: str | None
-    languages: tuple[str, ...]
-    contact: str | None
-    cancelled_reason: str | None
-    previous_start: datetime | date | None
-    source: str
-    line: int | None
-    #: The line the address comes from: ``slug:``, else the title (problems with it go there).
-    slug_line: int | None = None
-    occurrences: tuple[Occurrence, ...] = field(default=())
-
-    @property
-    def type_label(self) -> str:
-        """Canvass, Town hall…"""
-        return TYPE_LABELS[self.type][0]
-
-    @property
-    def url(self) -> str:
-        """The page's address, relative to the site root."""
-        return f"events/{self.slug}/"
-
-    @property
-    def save_as(self) -> str:
-        """The page's file in the output."""
-        return f"events/{self.slug}/index.html"
-
-    @property
-    def published(self) -> Published:
-        """The event's address and what it is, for the record of published addresses."""
-        first = self.occurrences[0]
-        start = first.start.date().isoformat() if self.all_day else f"{first.start:%Y-%m-%d %H:%M}"
-        return Published(site_address(self.url), "event", self.title, self.source, start, first.uid)
-
-    def keep_uid(self, uid: str) -> None:
-        """Give the first date the calendar UID recorded when the event was first published."""
-        object.__setattr__(self.occurrences[0], "uid", uid)
-
-    @property
-    def ics_url(self) -> str:
-        """The event's own calendar file."""
-        return f"events/{self.slug}.ics"
-
-    @property
-    def place(self) -> str:
-        """Where, in a few words: the place's name, or "Online"."""
-        if self.location:
-            return self.location
-        if self.address:
-            return self.address
-        if self.address_private:
-            return PRIVATE_PLACE
-        return "Online"
-
-    @property
-    def attendance(self) -> str:
-        """offline, online or mixed (schema.org's eventAttendanceMode)."""
-        in_person = bool(self.location or self.address or self.address_private)
-        if in_person and self.online:
-            return "mixed"
-        return "online" if self.online else "offline"
-
-    @property
-    def map_url(self) -> str | None:
-        """A plain OpenStreetMap search link for a public address; None otherwise."""
-        if (
-            self.address_private
-            or not (self.address or self.location)
-            or self.attendance == "online"
-        ):
-            return None
-        return "https://www.openstreetmap.org/search?query=" + quote_plus(
-            self.address or self.location
-        )
-
-    @property
-    def contact_href(self) -> str | None:
-        """A link for the contact, when it is an e-mail address or a web address."""
-        text = self.contact or ""
-        if re.match(r"^(https?|mailto|tel):", text):
-            return text
-        if re.fullmatch(r"[^@\s,]+@[^@\s,]+\.[a-z]{2,}", text, re.IGNORECASE):
-            return f"mailto:{text}"
-        return None
-
-    @property
-    def is_active(self) -> bool:
-        """Readers can still go: not cancelled or postponed."""
-        return self.status in {"scheduled", "rescheduled"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -384,20 +48,6 @@ class BuildFacts:
     chapter_zone: str
     now: datetime
     host: str
-
-
-@lru_cache(maxsize=4096)
-def describe(text: str) -> tuple[Markup, str, tuple[HtmlProblem, ...]]:
-    """An event's Markdown description as sanitised HTML, as plain text, and what the
-    sanitiser removed that the editor meant.
-
-    Cached: repeated events often share one description, and Markdown is the
-    costliest step of reading events. An empty description costs nothing.
-    """
-    if not text.strip():
-        return Markup(""), "", ()
-    cleaned = render_markdown(text)
-    return cleaned.html, html_to_text(cleaned.html), cleaned.problems
 
 
 def far_away(start: datetime, now: datetime) -> tuple[str, str] | None:
@@ -661,8 +311,10 @@ def build_event(
     check.html("description", entry.description, problems)
     if check.failed:
         return None
-    event = Event(
-        slug=entry.slug or default_slug(entry, (previous or start)),
+    original_first = previous or start
+    slug = entry.slug or default_slug(entry, original_first)
+    return Event(
+        slug=slug,
         title=entry.title,
         type=entry.type,
         status="cancelled" if entry.cancelled else entry.status,
@@ -685,14 +337,13 @@ def build_event(
         source=source or report.relative(path),
         line=getattr(lines, "line", None),
         slug_line=check.line("slug" if entry.slug else "title"),
+        working_group=entry.working_group,
+        group_line=check.line("working_group") if entry.working_group else None,
+        spans=tuple(
+            Span(s, e, _uid(slug, original_first if i == 0 else s, facts.host))
+            for i, (s, e) in enumerate(spans)
+        ),
     )
-    original_first = previous or start
-    occurrences = tuple(
-        Occurrence(event, s, e, _uid(event.slug, original_first if i == 0 else s, facts.host))
-        for i, (s, e) in enumerate(spans)
-    )
-    object.__setattr__(event, "occurrences", occurrences)  # the one place an Event is completed
-    return event
 
 
 def postponed_with_a_new_date(event: Event, before: str, now: str, report: ProblemReport) -> None:

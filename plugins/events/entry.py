@@ -1,0 +1,134 @@
+"""The editor's format: one event as written in ``content/events/*.yml``, field by field.
+
+:class:`EventEntry` is the single statement of that format (``EventFile``, a
+list of entries, is the root of the JSON Schema editors use). Rules between
+fields are in ``rules.py``.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+import re
+from typing import Annotated, Literal
+
+from pydantic import BeforeValidator, ConfigDict, Field, RootModel, WithJsonSchema, field_validator
+
+from site_core.fields import Strict, Timezone, WebUrl, check_web_url
+from site_core.slugs import Slug
+
+from .schema import DAY_SCHEMA, RULES, WHEN, reserved_slugs
+from .timing import parse_day, parse_when
+
+EVENT_TYPES = (
+    "canvass",
+    "town-hall",
+    "panel",
+    "rally",
+    "phonebank",
+    "training",
+    "meeting",
+    "other",
+)
+STATUSES = ("scheduled", "postponed", "rescheduled", "cancelled")
+REPEATS = ("weekly", "biweekly", "monthly")
+#: Names under /events/ that pages and feeds of the listing already use.
+RESERVED_SLUGS = frozenset({*EVENT_TYPES, "past", "calendar", "upcoming", "group"})
+
+
+def _as_list(value):
+    """Accept ``languages: English, Spanish`` as well as a YAML list."""
+    if isinstance(value, str):
+        return [part.strip() for part in value.split(",") if part.strip()]
+    return value
+
+
+#: A start or end: a datetime (naive = local, or with an offset), or a date (all day).
+When = Annotated[datetime | date, BeforeValidator(parse_when), WithJsonSchema(WHEN)]
+Day = Annotated[
+    date,
+    BeforeValidator(parse_day),
+    WithJsonSchema(DAY_SCHEMA),
+]
+
+
+class EventEntry(Strict):
+    """One event as an editor writes it: an item of the list in ``content/events/*.yml``."""
+
+    model_config = ConfigDict(json_schema_extra={"allOf": [*RULES, reserved_slugs(RESERVED_SLUGS)]})
+
+    title: str = Field(
+        min_length=1, description="What readers see first, e.g. 'Door knocking in Atwood'."
+    )
+    type: Annotated[
+        Literal[EVENT_TYPES],  # type: ignore[valid-type]
+        Field(description="The kind of event; the listing can be filtered by it."),
+    ]
+    start: When
+    end: When | None = Field(
+        None,
+        description="Default: a usual length for the type. All day: the last day (default: one).",
+    )
+    timezone: Timezone | None = Field(None, description="IANA name; default: the chapter's.")
+    location: str | None = Field(
+        None, description="The place's name; for a member's home, only the neighbourhood."
+    )
+    address: str | None = Field(
+        None, description="A public place's street address; shown with a map link."
+    )
+    address_private: bool = Field(
+        False,
+        description="A member's home: write no address (the RSVP form gives it), "
+        "only the neighbourhood in 'location'.",
+    )
+    online: WebUrl | None = Field(None, description="https link to join a virtual event.")
+    rsvp: WebUrl | None = Field(
+        None, description="https link to sign up (Mobilize, Action Network…)."
+    )
+    description: str = Field("", description="Markdown.")
+    accessibility: str | None = Field(
+        None, description="e.g. 'step-free entrance, ASL on request'."
+    )
+    bring: str | None = Field(
+        None, description="What to bring, for the flyer and the page: e.g. 'a charged phone'."
+    )
+    languages: Annotated[
+        list[str],
+        BeforeValidator(_as_list),
+        WithJsonSchema(
+            {"anyOf": [{"type": "string"}, {"type": "array", "items": {"type": "string"}}]}
+        ),
+    ] = Field(default_factory=list, description="e.g. 'English, Spanish'.")
+    contact: str | None = Field(None, description="A name, e-mail address, phone or link.")
+    cancelled: bool = False
+    cancelled_reason: str | None = None
+    status: Literal[STATUSES] = "scheduled"  # type: ignore[valid-type]
+    previous_start: When | None = Field(None, description="With status: rescheduled.")
+    slug: Slug | None = Field(None, description="The page's address.")
+    working_group: Slug | None = Field(
+        None,
+        description="The working group that organises it: the slug of its charter "
+        "(content/charters/), e.g. 'medicare-for-all'.",
+    )
+    repeat: Literal[REPEATS] | None = None  # type: ignore[valid-type]
+    until: Day | None = Field(None, description="Last day of a repeat.")
+    dates: list[When] = Field(
+        default_factory=list, description="More start times (days, for an all-day event)."
+    )
+
+    @field_validator("contact")
+    @classmethod
+    def _contact(cls, value: str | None) -> str | None:
+        if value and re.match(r"^[a-z][a-z0-9+.-]*:", value, re.IGNORECASE):
+            scheme = value.split(":", 1)[0].lower()
+            if scheme in {"http", "https"}:
+                return check_web_url(value)
+            if scheme not in {"mailto", "tel"}:
+                raise ValueError(
+                    f"must be a name, e-mail address, phone number or web address (got {value!r}); "
+                    "write e.g. 'Mark Kelly, m4a@example.org'"
+                )
+        return value
+
+
+class EventFile(RootModel[list[EventEntry]]):
+    """A whole events file: a YAML list of events (the JSON Schema's root)."""
