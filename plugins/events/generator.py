@@ -216,7 +216,9 @@ class EventsGenerator(Generator):
                 continue
             page_url = f"{base}/{event.url}"
             upcoming, past = listing.split(event)
-            card = share_card(event, upcoming[0], footer) if upcoming else None
+            card = (
+                share_card(event, upcoming[0], footer, settings["DATE_STYLE"]) if upcoming else None
+            )
             if card:
                 images.write(card, self.outputs.building / event.url / SHARE_FILE)
             image = f"{page_url}{SHARE_FILE}" if card else site_image

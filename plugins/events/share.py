@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from site_core.dates import DateStyle
 from site_core.share_images import ShareCard
 
 from .model import Event, Occurrence
@@ -16,7 +17,7 @@ STATUS_WORDS = {
 }
 
 
-def share_card(event: Event, occurrence: Occurrence, footer: str) -> ShareCard:
+def share_card(event: Event, occurrence: Occurrence, footer: str, style: DateStyle) -> ShareCard:
     """The card of an event's next date: type (and status), title, when, where."""
     label, tone = event.type_label, ""
     if event.status in STATUS_WORDS:
@@ -25,7 +26,7 @@ def share_card(event: Event, occurrence: Occurrence, footer: str) -> ShareCard:
     return ShareCard(
         label=label,
         title=event.title,
-        details=(occurrence.label, event.place),
+        details=(occurrence.label(style), event.place),
         footer=footer,
         tone=tone,
     )
