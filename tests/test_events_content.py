@@ -89,7 +89,7 @@ def test_every_field_appears_on_the_event_page(tmp_path):
     assert rsvp["href"] == "https://www.mobilize.us/example/event/1/"
     assert main.find("a", href="/events/atwood-canvass.ics")
     trail = [li.get_text() for li in main.select("nav[aria-label=Breadcrumb] li")]
-    assert trail == ["Events", "Canvass", "Atwood canvass"]
+    assert trail == ["Events", "Canvass", "Door knocking in Atwood"]
     (data,) = jsonld(page)
     assert data["eventAttendanceMode"] == "https://schema.org/MixedEventAttendanceMode"
 
