@@ -78,7 +78,7 @@ def test_the_flyer_says_what_where_when_and_what_to_bring(site: Path):
         )
     )
     assert facts == {
-        "When": "Saturday, December 5, 2026, 10:00 AM – 1:00 PM",
+        "When": "Saturday, December 5, 2026, 10:00\u202fAM – 1:00\u202fPM",
         "Where": "Olbrich Park Beach House 3527 Atwood Ave, Madison, WI 53714",
         "Bring": "Comfortable shoes and a charged phone",
         "Access": "Step-free entrance",
