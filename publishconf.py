@@ -6,7 +6,7 @@ import sys
 sys.path.append(os.curdir)
 from pelicanconf import *  # noqa: F403
 
-# The public address comes from content/chapter.yml (site_url) unless SITEURL is set,
-# e.g. by the GitHub Pages workflow for a project site.
+# The public address comes from content/chapter.yml (site_url) unless the SITEURL
+# environment variable overrides it (no workflow of ours sets it).
 SITEURL = os.environ.get("SITEURL", "")
 PUBLISH = True

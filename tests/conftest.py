@@ -27,16 +27,21 @@ hypothesis_settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "kit"))
 BUILD_EPOCH = "1795608000"
 
 
-@pytest.fixture(autouse=True)
-def pinned_build_date(monkeypatch):
-    """Pin "now" for every build in the tests, as CI and reproducible builds do."""
-    monkeypatch.setenv("SOURCE_DATE_EPOCH", os.environ.get("TEST_SOURCE_DATE_EPOCH", BUILD_EPOCH))
+@pytest.fixture(autouse=True, scope="session")
+def pinned_build_date():
+    """Pin "now" for every build in the tests, as CI and reproducible builds do.
+
+    Session-wide, so that fixtures built once per module or per run (the sample site...)
+    get the same date whichever test asks first; a test that changes it gets it back after.
+    """
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("SOURCE_DATE_EPOCH", os.environ.get("TEST_SOURCE_DATE_EPOCH", BUILD_EPOCH))
+        yield
 
 
 @pytest.fixture(scope="session")
 def sample_site(tmp_path_factory) -> Path:
     """The sample site in content/, built once for the whole test run."""
-    os.environ.setdefault("SOURCE_DATE_EPOCH", BUILD_EPOCH)
     return build_site(ROOT / "content", tmp_path_factory.mktemp("sample") / "output")
 
 

@@ -75,8 +75,17 @@ def read_icalendar(text: str) -> list[Seen]:
     ]
 
 
+#: vobject keeps each zone it reads in one map for the whole process, and a zone already in
+#: it is not read again: a calendar read after another with a different VTIMEZONE of the same
+#: TZID (other years) would be read with the first. Each read starts as a fresh process does.
+_VOBJECT_ZONES = vars(vobject.icalendar)["__tzidMap"]
+_VOBJECT_ZONES_AT_START = dict(_VOBJECT_ZONES)
+
+
 def read_vobject(text: str) -> list[Seen]:
     """vobject (inside Radicale): its own VTIMEZONE reading, ``getrruleset(addRDate=True)``."""
+    _VOBJECT_ZONES.clear()
+    _VOBJECT_ZONES.update(_VOBJECT_ZONES_AT_START)
     seen = []
     for calendar in vobject.readComponents(text):
         for event in calendar.contents.get("vevent", []):

@@ -76,6 +76,7 @@ def test_a_ten_megabyte_file_is_refused_without_reading_it_all(tmp_path):
     ]
 
 
+@pytest.mark.slow  # a Python process per case
 @pytest.mark.parametrize(
     "case",
     [

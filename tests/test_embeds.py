@@ -68,6 +68,7 @@ def test_a_card_loads_nothing_and_needs_no_script(embed_page):
     assert not page.find_all(style=True)
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(not VNU.exists() or not shutil.which("java"), reason="no Nu HTML checker")
 def test_a_page_with_cards_is_valid_html(embed_page):
     result = subprocess.run(

@@ -23,6 +23,9 @@ from site_core.plugin import output_ready
 from site_core.problems import ContentProblems, Problem
 from sitebuild import ROOT, build_site
 
+#: Each test builds its sites cold and warm, several times: in the whole suite, not the fast half.
+pytestmark = pytest.mark.slow
+
 WARM = {"CACHE_CONTENT": True, "LOAD_CONTENT_CACHE": True, "SEARCH_INDEX": False}
 COLD = {"CACHE_CONTENT": False, "LOAD_CONTENT_CACHE": False, "SEARCH_INDEX": False}
 EVENT_PAGE = "events/2026-12-05-door-knocking-in-atwood/index.html"

@@ -88,7 +88,8 @@ def test_every_field_appears_on_the_event_page(tmp_path):
     rsvp = main.select_one(".actions a.button:not(.secondary)")
     assert rsvp["href"] == "https://www.mobilize.us/example/event/1/"
     assert main.find("a", href="/events/atwood-canvass.ics")
-    assert main.find(class_="event-type").get_text() == "Canvass"
+    trail = [li.get_text() for li in main.select("nav[aria-label=Breadcrumb] li")]
+    assert trail == ["Events", "Canvass", "Door knocking in Atwood"]
     (data,) = jsonld(page)
     assert data["eventAttendanceMode"] == "https://schema.org/MixedEventAttendanceMode"
 

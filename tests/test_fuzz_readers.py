@@ -34,6 +34,9 @@ from site_core.problems import ProblemReport
 from site_core.published import RECORD_FILE, Published, RecordEntry, match, read_record
 from sitebuild import ROOT
 
+#: Hundreds of generated files a reader: in the whole suite, not the fast half.
+pytestmark = pytest.mark.slow
+
 CONTENT = ROOT / "content"
 QUESTIONNAIRE = next(CONTENT.glob("questionnaires/*/questionnaire.md"))
 FACTS = BuildFacts("America/Chicago", datetime(2026, 11, 25, 12, tzinfo=UTC), "example.org")

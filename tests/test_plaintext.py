@@ -184,6 +184,7 @@ def words_seen_by_a_browser(html: str) -> list[str]:
     return BeautifulSoup(html, "html5lib").get_text(" ").split()
 
 
+@pytest.mark.slow
 @settings(max_examples=150, deadline=None)
 @given(MARKDOWN)
 def test_generated_markdown_keeps_every_word_and_every_block(markdown):

@@ -114,6 +114,7 @@ def test_a_moved_event_keeps_its_calendar_uid(moved):
         assert (seen.uid, seen.start.date().isoformat()) == (uid, "2026-12-12")
 
 
+@pytest.mark.slow
 def test_the_redirect_page_is_valid_html(moved):
     _, _, output, _ = moved
     if not VNU.exists() or not shutil.which("java"):

@@ -40,6 +40,7 @@ def new_files(content) -> set[str]:
     }
 
 
+@pytest.mark.slow
 def test_wrong_flags_are_refused_with_the_builds_words_and_nothing_is_written(content):
     result = run(
         content,
@@ -69,6 +70,7 @@ def test_wrong_flags_are_refused_with_the_builds_words_and_nothing_is_written(co
     assert new_files(content) == set()
 
 
+@pytest.mark.slow
 def test_closed_input_names_the_flags_to_pass_instead_of_an_eof_traceback(content):
     result = run(content, "new-event", "--title", "Phonebank")
     assert result.returncode == 1
@@ -92,6 +94,7 @@ def test_closed_input_names_the_flags_to_pass_instead_of_an_eof_traceback(conten
     assert new_files(content) == set()
 
 
+@pytest.mark.slow
 def test_rules_between_fields_are_the_builds_and_checked_before_writing(content):
     result = run(
         content,
@@ -112,6 +115,7 @@ def test_rules_between_fields_are_the_builds_and_checked_before_writing(content)
     assert new_files(content) == set()
 
 
+@pytest.mark.slow
 def test_every_common_field_by_flag_makes_a_safe_file_that_builds(content, tmp_path):
     result = run(
         content,
@@ -156,6 +160,7 @@ def test_every_common_field_by_flag_makes_a_safe_file_that_builds(content, tmp_p
     assert page.find("h1").get_text(strip=True) == ANN
 
 
+@pytest.mark.slow
 def test_new_candidate_lists_offices_checks_them_and_writes_any_name_safely(content, tmp_path):
     wrong = run(content, "new-candidate", "--name", ANN, "--office", "Common Counsil")
     assert wrong.returncode == 1

@@ -19,6 +19,7 @@ VNU = ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
 VNU_IGNORE = ["--filterpattern", r".*Content Security Policy \(meta tag\).*"]
 
 
+@pytest.mark.slow
 def test_every_page_is_valid_html(sample_site: Path):
     """The Nu HTML checker (the W3C validator's engine) finds no error or warning."""
     if not VNU.exists() or not shutil.which("java"):

@@ -1,33 +1,11 @@
 """Warm builds of events: read each unchanged file from Pelican's cache, reuse unchanged output.
 
-Both caches live in ``CACHE_PATH`` and follow Pelican's content-cache settings:
-``CACHE_CONTENT`` saves them, ``LOAD_CONTENT_CACHE`` uses them (``invoke
-livereload`` and the benchmark's warm builds turn both on; ``invoke build`` turns
-both off, and a publish build always has them off: site_core sees to it).
-
-**Reading** (:class:`ReadCache`, ``CACHE_PATH/events-read``): the parsed and
-validated events of one file, kept by Pelican's ``FileStampDataCacher`` (the
-file's stamp by ``CHECK_MODIFIED_METHOD``), under a key of everything else the
-reading depends on: the code (``fingerprint.code_fingerprint``), the chapter's timezone,
-the site's host (calendar UIDs) and where the file sits. A file with any
-problem is never cached, so it is read again and its problems reported again.
-What depends on the build date or on other files is redone every build by the
-loader: the "more than two years away" warning (from the starts kept here) and
-the duplicate-slug rule between files.
-
-**Output** (:class:`OutputCache`, ``CACHE_PATH/events-output``): for every file
-the plugin writes, a key made of everything its bytes depend on (the event's
-data, which of its dates are upcoming at the build date, the DTSTAMP, and the
-site's key from ``fingerprint.site_view``: theme files, every plugin's code,
-every setting, and everything else event templates are given). When a file's
-key equals the one recorded for the published ``output/`` and that file still
-has the size and mtime recorded,
-it is hard-linked into the build folder (copied if linking fails) instead of
-rendered; an event's page, alone in its folder, is not linked: the folder is
-carried over whole (site_core's ``AtomicOutput.carry_over``, one rename). The record is
-saved only once the build is swapped in (site_core's ``output_committed``).
-VEVENTs are kept serialised with a placeholder DTSTAMP, so calendars are
-reassembled without icalendar when only the build date moved.
+On only with Pelican's content cache (``CACHE_CONTENT`` saves, ``LOAD_CONTENT_CACHE``
+uses; a publish build always has them off).
+:class:`ReadCache` keeps each file's validated events; :class:`OutputCache`
+links every unchanged file from the published ``output/`` instead of rendering it.
+What the keys are made of and when an entry is reused: docs/architecture.md, "The
+events cache".
 """
 
 from __future__ import annotations

@@ -1,20 +1,9 @@
 """What the events output cache keys on: the code, the theme, every setting.
 
-:func:`site_view` decides, for one build, what event templates see of Pelican's
-context and its fingerprint. Every setting is in both, fingerprinted by
-:func:`stable` (plain data, pydantic models, dataclasses, and code by where it
-is written: a function is its file's digest, its name and line, its defaults
-and closure; a bound method adds its object). A setting that cannot be
-fingerprinted (an object :func:`stable` does not know) turns the cache off for
-the build, with a log line naming it. Values the generators add to the context
-are in the view only if they are plain data (``SEARCH_URL``...); content
-(articles, pages, the guide...) is left out of what event templates see, so a
-reused event page can never show stale content. Except :data:`VOLATILE` values
-(paths, the problem report, the build date, which enters the keys as
-upcoming/past and DTSTAMP), nothing a template can read escapes the key.
-
-An object can say what it contributes with a ``cache_fingerprint()`` method
-(``site_core.assets.Assets``: its fingerprinted file names).
+:func:`site_view` is what event templates see of Pelican's context (every setting, the
+plain values other plugins add, never content) and its fingerprint; :func:`stable`
+fingerprints any setting, code included; :func:`code_fingerprint` every plugin's
+source. Design: docs/architecture.md, "The events cache".
 """
 
 from __future__ import annotations

@@ -3,8 +3,7 @@
 The QR code points at the event's page (not its RSVP link): the page always says
 whether the event still happens, and links to the RSVP form from there. It is
 drawn at build time by segno as inline SVG (no request leaves the site), and kept
-in ``CACHE_PATH/qr-codes/`` (``site_core.derived``): choosing the code's mask is
-the slow part, ~5 ms a code.
+in ``CACHE_PATH/qr-codes/`` (``site_core.derived``).
 """
 
 from __future__ import annotations

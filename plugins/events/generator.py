@@ -12,7 +12,7 @@ so the home page can show the next few. ``generate_output`` writes:
 - ``events/<slug>/``: one page per event, every date of a repeating event on it;
   for an upcoming event also its share image (``share.png``) and, unless it is
   cancelled or postponed, a printable flyer with a QR code (``flyer/``);
-- ``events/calendar.ics``, ``events/<type>.ics``, ``events/<slug>/<slug>.ics``;
+- ``events/calendar.ics``, ``events/<type>.ics``, ``events/<slug>.ics``;
 - ``events/upcoming.json``: a JSON Feed of upcoming events.
 
 With Pelican's content cache on, unchanged files are not read again and

@@ -1,21 +1,9 @@
 """Who writes which address: no two files get one, and no page takes a plugin's folder.
 
-:class:`AddressBook` is the one "this address is taken" rule: each capability
-claims the addresses of its pages, and the second file to want one is told
-whose it is. :func:`check_addresses` runs it over Pelican's pages and news posts
-once everything is read (before anything is written, so ``invoke check`` finds
-the same problems), against the top-level names the site writes itself
-(:func:`reserved_roots`):
-
-- Pelican's, from its settings: every ``*_SAVE_AS`` and feed setting that starts
-  with a fixed folder (``news/`` for ``ARTICLE_SAVE_AS``, ``feeds/``...), the
-  theme's folder and the static files;
-- each plugin's: a generator with a ``top_level_paths()`` method answers with
-  ``{name: what it is}`` (``{"events": "the events pages"}``), from its settings;
-- site_core's own files (:data:`SITE_FILES`).
-
-:func:`path_problem` is the rule for a path an editor writes (``Save_as:``,
-``URL:``): inside the site, ``/`` between folders.
+:class:`AddressBook` is the one "this address is taken" rule; :func:`check_addresses`
+runs it over Pelican's pages and news once everything is read, against the top-level
+names the site writes itself (:func:`reserved_roots`); :func:`path_problem` is the rule
+for a path an editor writes (``Save_as:``, ``URL:``).
 """
 
 from __future__ import annotations

@@ -2,8 +2,7 @@
 
 Pelican's Writer makes a feed's links, entry ids and the links inside entries
 from ``SITEURL``, which development builds leave empty so that pages work on
-the local server: the feed's ``<id>`` was ``/`` and entry ids ``tag:None,...``.
-A feed is read elsewhere, by feed readers, so :class:`FeedWriter` writes it
+the local server. A feed is read elsewhere, by feed readers, so :class:`FeedWriter` writes it
 with ``FEED_DOMAIN`` (site_core sets it to the public address) as the site's
 address; pages keep ``SITEURL``. :func:`add_language` gives the feed the
 site's language (``xml:lang``), which Pelican's Writer leaves out.

@@ -1,26 +1,10 @@
 """Atomic output: a failed build leaves the last good ``output/`` exactly as it was.
 
-Pelican is pointed at a fresh folder beside the real one
-(``.output.building-<pid>``). Only when the whole build succeeded is that
-folder swapped in with two renames; on failure it is deleted, even on exit
-through an exception.
-
-The site it replaces is renamed ``.output.old-<pid>-<n>`` and deleted by a
-separate process after the swap: removing a thousand folders takes up to a
-second or two on a busy disk, and neither a preview (``invoke livereload``) nor
-a one-off build need wait for it. A process, not a thread: it runs on the other
-core without taking turns with the build for Python's interpreter lock, and it
-finishes after the build has exited. What a deletion cut short leaves
-(``.output.old-*``, e.g. after a power cut) is deleted the same way by the next build,
-and so is the temporary folder of a build that was killed (``.output.building-<pid>``
-whose process no longer exists; a build still running keeps its own).
-
-A plugin that knows a folder of the published site is unchanged (the events
-cache) can *carry it over* instead of writing it again: once every page is
-written, before the post-build steps, the folder is moved from ``output/`` into
-the new build (one rename, where writing 10,000 event pages into new folders
-and deleting the old ones costs seconds). Until the swap, ``output/`` lacks
-those folders; if the build fails in between, they are moved back.
+:class:`AtomicOutput` points Pelican at ``.output.building-<pid>`` beside ``output/``,
+swaps it in with two renames when the whole build succeeded and deletes it otherwise;
+the replaced site (and what killed builds left) is deleted by a separate process.
+``carry_over`` moves an unchanged folder of the published site into the build (one
+rename instead of new files), and back if the build fails.
 """
 
 from __future__ import annotations

@@ -1,19 +1,10 @@
 """Compile each theme template once: a Jinja bytecode cache shared by every generator.
 
-Pelican gives every generator (articles, pages, events, guide, questionnaires,
-search...) its own Jinja ``Environment``, and each one compiles the templates it
-uses, ``base.html`` and the partials included: about 60 compilations of 31
-templates per build, a tenth of a warm rebuild. :class:`TemplateCache` is set as
-the ``bytecode_cache`` of all of them (one cache per build, made on
-``initialized``), so a template is compiled once per build and kept in
-``CACHE_PATH/templates/`` for the next, like Python's ``.pyc`` files: even a
-build that reads no content from the cache (``invoke build``, a publish) reuses
-them. Compiling the theme's templates costs about 0.15 s.
-
-Jinja checks a checksum of the template's source before it uses cached code, so
-an edited template is compiled again. The key also holds Jinja's version and the
-environment's options that change the compiled code (autoescape, trim_blocks,
-delimiters, extensions...): an environment set up differently never gets another's code.
+Pelican gives every generator its own Jinja ``Environment``; :class:`TemplateCache` is
+the ``bytecode_cache`` of all of them, (one cache per build, made on ``initialized``), so a template is compiled once per build
+and kept in ``CACHE_PATH/templates/`` for the next build, like Python's ``.pyc`` files.
+The key holds the source's checksum, Jinja's version and the environment's options that
+change the compiled code (autoescape, trim_blocks, delimiters, extensions...).
 """
 
 from __future__ import annotations

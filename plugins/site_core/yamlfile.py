@@ -3,8 +3,7 @@
 Values come back as plain Python data, except that mappings are
 :class:`LineDict` and sequences :class:`LineList`, which remember the line of
 themselves and of each key or item, so a later check can say
-``content/events/canvass.yml:14: start: ...``. libyaml's C parser does the
-parsing (about five times faster than the pure-Python one on big event files).
+``content/events/canvass.yml:14: start: ...``.
 
 Before anything is built from the text, :func:`check_limits` runs through
 libyaml's event stream (no recursion, nothing kept) and refuses what editors
