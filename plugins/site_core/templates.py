@@ -1,8 +1,9 @@
 """Compile each theme template once: a Jinja bytecode cache shared by every generator.
 
-Pelican gives every generator its own Jinja ``Environment``; :class:`TemplateCache` is
-the ``bytecode_cache`` of all of them, (one cache per build, made on ``initialized``), so a template is compiled once per build
-and kept in ``CACHE_PATH/templates/`` for the next build, like Python's ``.pyc`` files.
+Pelican gives every generator its own Jinja ``Environment``; :class:`TemplateCache` (one
+per build, made on ``initialized``) is the ``bytecode_cache`` of all of them, so a template
+is compiled once per build and kept in ``CACHE_PATH/templates/`` for the next, like
+Python's ``.pyc`` files.
 The key holds the source's checksum, Jinja's version and the environment's options that
 change the compiled code (autoescape, trim_blocks, delimiters, extensions...).
 """
