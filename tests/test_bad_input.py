@@ -45,7 +45,12 @@ def _problem_lines(report) -> list[str]:
     return [str(p) for p in report.errors + report.warnings]
 
 
-@pytest.mark.parametrize("check_only", [False, True], ids=["build", "invoke-check"])
+@pytest.mark.parametrize(
+    "check_only",
+    # The same readers and rules, stopped at the same step: the check's copy is in the slow half.
+    [False, pytest.param(True, marks=pytest.mark.slow)],
+    ids=["build", "invoke-check"],
+)
 @pytest.mark.parametrize("case", sorted(p.name for p in CASES.iterdir() if p.is_dir()))
 def test_bad_input_case(case, check_only, tmp_path, request):
     """The build and `invoke check` (CHECK_ONLY) stop with the same lines."""
