@@ -146,3 +146,22 @@ def test_publish_settings_use_the_public_address(tmp_path):
         r"https://m4a\.example\.org/theme/css/site\.[0-9a-f]{10}\.css",
         page.find("link", rel="stylesheet")["href"],
     )
+
+
+def test_a_draft_page_or_news_post_is_never_written(tmp_path):
+    files = {
+        "pages/plan.md": "Title: Our plan\nSlug: plan\nStatus: draft\n\nNot yet public.\n",
+        "news/soon.md": "Title: Soon\nDate: 2026-11-20\nStatus: draft\n\nNot yet either.\n",
+        "news/out.md": "Title: Out\nDate: 2026-11-21\n\nPublished.\n",
+    }
+    output = build_site(make_content(tmp_path, files), tmp_path / "output")
+    pages = list(output.rglob("*.html"))
+    texts = {soup(p).get_text(" ", strip=True) for p in pages}
+    assert not any("Not yet" in text for text in texts)
+    assert any("Published." in text for text in texts)
+    assert not (output / "drafts").exists()
+    sitemap = ET.parse(output / "sitemap.xml").getroot()
+    addresses = [
+        loc.text for loc in sitemap.iter("{http://www.sitemaps.org/schemas/sitemap/0.9}loc")
+    ]
+    assert not any("plan" in a or "soon" in a for a in addresses)

@@ -190,6 +190,13 @@ def page_written(path: str, context: dict) -> None:
     build.sitemap.page_written(relative, context)
 
 
+def drop_drafts(generator) -> None:
+    """A draft is never written: Pelican would publish it under ``drafts/`` (and, with no
+    categories, stop with a traceback on a news draft)."""
+    for name in ("drafts", "drafts_translations", "draft_pages", "draft_translations"):
+        getattr(generator, name, []).clear()  # in place: the context holds the same lists
+
+
 def finish_build(pelican) -> None:
     """Write the sitemap, run post-build steps, and swap the output in."""
     build = build_of(pelican.settings)
@@ -220,6 +227,8 @@ def register() -> None:
     signals.generator_init.connect(compact_json)
     signals.content_object_init.connect(slug_pelican_content)
     signals.content_object_init.connect(clean_content)
+    signals.article_generator_finalized.connect(drop_drafts)
+    signals.page_generator_finalized.connect(drop_drafts)
     signals.all_generators_finalized.connect(check_problems)
     signals.content_written.connect(page_written)
     signals.get_writer.connect(feed_writer)
