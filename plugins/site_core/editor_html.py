@@ -38,6 +38,7 @@ from .safety import (
     url_problem,
     url_scheme,
 )
+from .yamlfile import read_text
 
 GUIDE = "docs/editing/html.md"
 CALLOUT_CLASS = 'class="admonition'  # what Python-Markdown makes of a callout
@@ -299,6 +300,7 @@ def clean_content(instance) -> None:
         instance.metadata["summary"] = instance._summary = str(summary.html)
         problems += summary.problems
     if problems or "!!!" in instance._content or CALLOUT_CLASS in instance._content:
-        source = Path(instance.source_path).read_text(encoding="utf-8", errors="replace")
+        # Through the one reader of content (never a link); a file it refuses has been reported.
+        source = read_text(Path(instance.source_path), report) or ""
         report_problems(report, instance.source_path, problems, source, 1)
         report_callouts(report, instance.source_path, source, 1)
