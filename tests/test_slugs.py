@@ -133,7 +133,7 @@ def test_a_page_cannot_take_a_folder_the_site_writes(tmp_path, name):
     assert problem.startswith(f"content/pages/x.md:2: Slug: /{name}/ is the address of ")
 
 
-def test_drafts_and_hidden_pages_keep_their_addresses(tmp_path):
+def test_hidden_pages_keep_their_address_and_drafts_are_not_written(tmp_path):
     content = make_content(
         tmp_path,
         {
@@ -142,8 +142,8 @@ def test_drafts_and_hidden_pages_keep_their_addresses(tmp_path):
         },
     )
     output = build_site(content, tmp_path / "output")
-    for path in ("drafts/pages/draft.html", "hidden/index.html"):
-        assert soup(output / path).find("h1"), path
+    assert soup(output / "hidden" / "index.html").find("h1")
+    assert not (output / "drafts").exists() and not (output / "draft").exists()
 
 
 def test_a_title_that_makes_a_taken_address_is_reported_at_the_title(tmp_path):
