@@ -56,15 +56,22 @@ YEAR_ARCHIVE_SAVE_AS = MONTH_ARCHIVE_SAVE_AS = DAY_ARCHIVE_SAVE_AS = ""
 DISPLAY_PAGES_ON_MENU = False  # menus are explicit: NAV_LINKS below
 DISPLAY_CATEGORIES_ON_MENU = False
 
-# The main navigation, in order: (label, URL relative to the site root).
+
+
+def _(label: str) -> str:
+    """Mark a label for the interface's catalogs (``invoke catalogs``); pages translate it."""
+    return label
+
+
+# The main navigation, in order: (label, URL relative to the language's root).
 NAV_LINKS = [
-    ("Medicare for All", "medicare-for-all/"),
-    ("Events", "events/"),
-    ("About us", "about/"),
-    ("News", "news/"),
-    ("Guide", "guide/"),
-    ("Working groups", "working-groups/"),
-    ("Candidates", "candidates/"),
+    (_("Medicare for All"), "medicare-for-all/"),
+    (_("Events"), "events/"),
+    (_("About us"), "about/"),
+    (_("News"), "news/"),
+    (_("Guide"), "guide/"),
+    (_("Working groups"), "working-groups/"),
+    (_("Candidates"), "candidates/"),
 ]
 
 # Feeds: one Atom feed of news. No RSS duplicates, no per-category feeds.
@@ -97,8 +104,8 @@ DELETE_OUTPUT_DIRECTORY = True
 
 # The secondary buttons under "Volunteer with us" on the home page.
 HOME_ACTIONS = [
-    ("Come to an event", "events/"),
-    ("What is Medicare for All?", "medicare-for-all/"),
+    (_("Come to an event"), "events/"),
+    (_("What is Medicare for All?"), "medicare-for-all/"),
 ]
 
 # site_core sets TIMEZONE and the feed address from content/chapter.yml after

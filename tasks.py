@@ -71,6 +71,45 @@ def schemas(c):
         print(f"wrote {path.relative_to(ROOT)}")
 
 
+@task
+def catalogs(c):
+    """Bring the interface's translation catalogs (theme/translations/) up to date with the code."""
+    from site_core.catalogs import gaps, update
+
+    for lang in _chapter("content").languages.others:
+        for path in update(ROOT, lang):
+            print(f"updated {path.relative_to(ROOT)}")
+        missing = gaps(ROOT, lang)
+        print(f"{lang}: {len(missing)} interface string(s) to translate")
+
+
+@task(help={"content": "the content folder (default: content/)"})
+def translations(c, content="content"):
+    """The translation gap report: what has no translation, what changed since it was translated."""
+    from pelican import Pelican
+    from pelican.settings import read_settings
+
+    from site_core.catalogs import gaps
+    from site_core.translations import TranslationRecord, gap_report
+
+    os.chdir(ROOT)
+    overrides = {"CHECK_ONLY": True, "PATH": str(Path(content).resolve())}
+    settings = read_settings(str(ROOT / "pelicanconf.py"), override=overrides)
+    try:
+        Pelican(settings).run()
+    except SystemExit as stopped:
+        if stopped.code:
+            raise
+    build = settings["SITE_BUILD"]
+    print(gap_report(build.state(TranslationRecord).units, build.languages))
+    for lang in build.languages.others:
+        strings = gaps(ROOT, lang)
+        if strings:
+            print(f"{lang}: {len(strings)} interface string(s) untranslated (invoke catalogs):")
+            for gap in strings:
+                print(f"    {gap.domain}.po: {gap.msgid!r} ({gap.reason})")
+
+
 def _chapter(content: str):
     """The chapter of ``content``/chapter.yml; its problems stop the task, listed."""
     from site_core.chapter import load_chapter

@@ -9,9 +9,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from pydantic import EmailStr, Field
+from pydantic import EmailStr, Field, ValidationInfo, field_validator
 
 from .fields import Country, Language, Strict, Timezone, WebUrl
+from .i18n import SiteLanguages
 from .problems import ProblemReport
 from .validation import validate
 from .yamlfile import load_yaml
@@ -41,6 +42,21 @@ class Social(Strict):
     url: WebUrl
 
 
+class StateCampaignText(Strict):
+    """The state campaign's words in another language."""
+
+    name: str | None = None
+    summary: str | None = None
+
+
+class ChapterText(Strict):
+    """The chapter's own words in another language (chapter.yml's ``translations``)."""
+
+    campaign: str | None = None
+    tagline: str | None = None
+    state_campaign: StateCampaignText | None = None
+
+
 class Chapter(Strict):
     """Everything about the chapter that appears on the site."""
 
@@ -59,6 +75,40 @@ class Chapter(Strict):
     social: list[Social] = Field([])
     contacts: list[Contact] = Field([])
     repository_url: WebUrl | None = None
+    translations: dict[Language, ChapterText] = Field(
+        {},
+        description=(
+            "The other languages the site is published in (each under /<language>/), "
+            "with the chapter's words in it: `es: {campaign: Medicare para Todos}`."
+        ),
+    )
+
+    @field_validator("translations")
+    @classmethod
+    def _other_languages(cls, value: dict, info: ValidationInfo) -> dict:
+        default = info.data.get("language")
+        if default in value:
+            raise ValueError(
+                f"{default} is the site's own language (`language`); translations are other"
+                " languages: remove it here"
+            )
+        return value
+
+    @property
+    def languages(self) -> SiteLanguages:
+        """The site's languages: ``language`` at the root, each translation under its folder."""
+        return SiteLanguages(self.language, tuple(self.translations))
+
+    def in_language(self, lang: str) -> Chapter:
+        """The chapter as shown on pages in ``lang``: its translated words where it has them."""
+        text = self.translations.get(lang)
+        if text is None:
+            return self
+        changes = {k: v for k, v in text.model_dump(exclude={"state_campaign"}).items() if v}
+        if text.state_campaign and self.state_campaign:
+            words = text.state_campaign.model_dump(exclude_none=True)
+            changes["state_campaign"] = self.state_campaign.model_copy(update=words)
+        return self.model_copy(update={**changes, "language": lang})
 
     @property
     def locale(self) -> str:
@@ -66,6 +116,11 @@ class Chapter(Strict):
         primary, *subtags = self.language.split("-")
         regions = [tag for tag in subtags if len(tag) == 2 and tag.isalpha()]
         return f"{primary.lower()}_{(regions[0] if regions else self.country).upper()}"
+
+    @property
+    def sitename(self) -> str:
+        """The site's name: campaign · chapter."""
+        return f"{self.campaign} · {self.name}"
 
 
 def load_chapter(path: Path, report: ProblemReport) -> Chapter | None:
@@ -80,8 +135,9 @@ def chapter_settings(chapter: Chapter) -> dict:
     """The Pelican settings that follow from the chapter file."""
     return {
         "CHAPTER": chapter,
-        "SITENAME": f"{chapter.campaign} · {chapter.name}",
+        "SITENAME": chapter.sitename,
         "AUTHOR": chapter.name,
         "TIMEZONE": chapter.timezone,
         "DEFAULT_LANG": chapter.language,
+        "SITE_LANGUAGES": chapter.languages,
     }

@@ -19,23 +19,34 @@ assets, let other plugins finish the output (``output_ready``), write the
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import dataclass
 import logging
 from pathlib import Path
 import sys
 from typing import TypeVar
 
+from babel.support import NullTranslations
 from blinker import signal
 from pelican import signals
 
 from .addresses import check_addresses
 from .assets import Assets
 from .builddate import build_datetime
-from .chapter import chapter_settings, load_chapter
+from .chapter import Chapter, chapter_settings, load_chapter
 from .contentfiles import refuse_links
-from .dates import DateStyle
+from .dates import DateStyle, DateStyles
 from .editor_html import clean_content
-from .feeds import add_language, feed_writer
+from .feeds import add_language
 from .headers import meta_content_security_policy, write_headers
+from .i18n import (
+    Alternates,
+    LanguageLink,
+    SiteLanguages,
+    catalog,
+    install as install_i18n,
+    language_links,
+    site_languages,
+)
 from .markdown_reader import use_reusing_reader
 from .output import AtomicOutput
 from .page_headers import check_front_matter
@@ -43,6 +54,7 @@ from .problems import CheckPassed, ContentProblems, ProblemReport
 from .sitemap import Sitemap
 from .slugs import slug_pelican_content
 from .templates import compact_json, share_compiled_templates
+from .writer import site_writer
 
 logger = logging.getLogger(__name__)
 
@@ -98,10 +110,18 @@ class Build:
         settings["CHAPTER"] = chapter
         if chapter is not None:
             settings.update(chapter_settings(chapter))
-        settings["DATE_STYLE"] = DateStyle(chapter.locale if chapter else "en_US")
+        self.languages = chapter.languages if chapter else site_languages(settings)
+        settings["SITE_LANGUAGES"] = self.languages
+        settings["DATE_STYLES"] = DateStyles(
+            tuple(
+                (lang, DateStyle(chapter.in_language(lang).locale if chapter else "en_US"))
+                for lang in self.languages.all
+            )
+        )
+        settings["DATE_STYLE"] = settings["DATE_STYLES"].of(self.languages.default)
         settings["JINJA_FILTERS"] = {
             **settings.get("JINJA_FILTERS", {}),
-            **settings["DATE_STYLE"].filters(),
+            **settings["DATE_STYLES"].filters(),
         }
         if settings.get("PUBLISH") and not settings.get("SITEURL") and chapter is not None:
             settings["SITEURL"] = chapter.site_url.rstrip("/")
@@ -115,6 +135,23 @@ class Build:
         csp = meta_content_security_policy(settings) if settings.get("CSP_META_TAG", True) else ""
         settings["CSP_META"] = csp
         share_compiled_templates(settings)  # each template compiled once, not per generator
+        self._views = {
+            lang: LanguageView.make(lang, settings, chapter) for lang in self.languages.all
+        }
+
+    def language_view(self, path: str) -> LanguageView:
+        """What a page written at ``path`` (relative to the output folder) is rendered with."""
+        return self._views[self.languages.of_path(path)]
+
+    def page_languages(self, page_url: str) -> list[LanguageLink]:
+        """The language switcher and ``hreflang`` links of the page at ``page_url`` ([] if the
+        site has one language)."""
+        if not self.languages.multilingual:
+            return []
+        lang = self.languages.of_path(page_url or "index.html")
+        alternates = self.state(Alternates).of(page_url) or {lang: page_url}
+        catalogs = {lang: view.translations for lang, view in self._views.items()}
+        return language_links(self.languages, alternates, lang, catalogs)
 
     def state(self, kind: type[State]) -> State:
         """This build's ``kind()``, made on first use: a plugin's per-build state."""
@@ -135,6 +172,32 @@ class Build:
         self.close()
         self.output.discard()
         raise ContentProblems(self.report)
+
+
+@dataclass(frozen=True)
+class LanguageView:
+    """A language's catalog and the context values its pages are rendered with."""
+
+    lang: str
+    translations: NullTranslations
+    context: dict
+
+    @classmethod
+    def make(cls, lang: str, settings: dict, chapter: Chapter | None) -> LanguageView:
+        """The view of ``lang`` for a build with these settings."""
+        languages: SiteLanguages = settings["SITE_LANGUAGES"]
+        root = (settings.get("SITEURL") or "") + "/" + languages.prefix(lang)
+        context = {
+            "lang": lang,
+            "LANG_ROOT": root.rstrip("/"),
+            "LANG_PREFIX": languages.prefix(lang),
+            "DATE_STYLE": settings["DATE_STYLES"].of(lang),
+        }
+        if chapter is not None:
+            context["CHAPTER"] = chapter.in_language(lang)
+            context["SITENAME"] = context["CHAPTER"].sitename
+        folder = Path(settings["THEME"]) / "translations"
+        return cls(lang, catalog(folder, lang), context)
 
 
 def build_of(settings: Mapping) -> Build:
@@ -206,7 +269,7 @@ def finish_build(pelican) -> None:
         build.fail()
     folder = build.output.building
     folder.mkdir(parents=True, exist_ok=True)
-    build.sitemap.write(folder)
+    build.sitemap.write(folder, build.state(Alternates), build.languages)
     immutable = build.assets.copy_into(folder)
     build.output.carry_in()  # unchanged folders of the published site (carry_over)
     try:
@@ -220,17 +283,24 @@ def finish_build(pelican) -> None:
     output_committed.send(build.output.final, settings=pelican.settings)
 
 
+def install_languages(generator) -> None:
+    """Give a generator's templates ``_()``, ``lang_attr()`` and ``page_languages()``."""
+    install_i18n(generator)
+    generator.env.globals["page_languages"] = build_of(generator.settings).page_languages
+
+
 def register() -> None:
     """Connect site_core to Pelican's signals."""
     signals.initialized.connect(start_build)
     signals.readers_init.connect(use_reusing_reader)
     signals.generator_init.connect(compact_json)
+    signals.generator_init.connect(install_languages)
     signals.content_object_init.connect(slug_pelican_content)
     signals.content_object_init.connect(clean_content)
     signals.article_generator_finalized.connect(drop_drafts)
     signals.page_generator_finalized.connect(drop_drafts)
     signals.all_generators_finalized.connect(check_problems)
     signals.content_written.connect(page_written)
-    signals.get_writer.connect(feed_writer)
+    signals.get_writer.connect(site_writer)
     signals.feed_generated.connect(add_language)
     signals.finalized.connect(finish_build)

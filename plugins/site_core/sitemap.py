@@ -4,13 +4,17 @@ Every page written through Pelican's Writer (ours included) fires
 ``content_written``; the sitemap lists those HTML pages, minus the ones marked
 ``noindex``. ``lastmod`` comes only from content dates, never from the clock or
 file times, so the sitemap is reproducible (pelican-sitemap falls back to
-``datetime.now()``, which is why it is not used).
+``datetime.now()``, which is why it is not used). On a site in several languages each
+page lists its versions (``xhtml:link`` hreflang, and ``x-default`` when the default
+language has it), from the build's :class:`i18n.Alternates`.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
 from xml.sax.saxutils import escape
+
+from .i18n import Alternates, SiteLanguages
 
 SITEMAP_EXCLUDE = ("404.html",)
 
@@ -33,19 +37,27 @@ class Sitemap:
         url = relative.removesuffix("index.html")
         self.pages[url] = date.date().isoformat() if date else None
 
-    def write(self, folder: Path) -> None:
+    def write(self, folder: Path, alternates: Alternates, languages: SiteLanguages) -> None:
         """Write sitemap.xml and robots.txt into the output folder."""
         rows = []
         for url, lastmod in sorted(self.pages.items()):
             row = f"<url><loc>{escape(self.base_url + '/' + url)}</loc>"
             if lastmod:
                 row += f"<lastmod>{lastmod}</lastmod>"
+            versions = alternates.of(url) if languages.multilingual else {}
+            if len(versions) > 1:
+                if languages.default in versions:
+                    versions = {**versions, "x-default": versions[languages.default]}
+                for lang, address in versions.items():
+                    href = escape(self.base_url + "/" + address, {'"': "&quot;"})
+                    row += f'<xhtml:link rel="alternate" hreflang="{lang}" href="{href}"/>'
             rows.append(row + "</url>")
+        namespaces = 'xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"'
+        if languages.multilingual:
+            namespaces += ' xmlns:xhtml="http://www.w3.org/1999/xhtml"'
         (folder / "sitemap.xml").write_text(
             '<?xml version="1.0" encoding="UTF-8"?>\n'
-            '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n'
-            + "\n".join(rows)
-            + "\n</urlset>\n",
+            f"<urlset {namespaces}>\n" + "\n".join(rows) + "\n</urlset>\n",
             encoding="utf-8",
         )
         (folder / "robots.txt").write_text(
