@@ -176,6 +176,7 @@ def install(generator) -> None:
     """Give a generator's Jinja environment ``_()``, ``{% trans %}`` and ``lang_attr()``."""
     env = generator.env
     env.add_extension("jinja2.ext.i18n")
+    env.policies["ext.i18n.trimmed"] = True  # as catalogs.py extracts: whitespace folded
     env.install_gettext_callables(  # type: ignore[attr-defined]
         gettext, ngettext, newstyle=True, pgettext=pgettext, npgettext=npgettext
     )
