@@ -94,7 +94,7 @@ def _read(path: Path, lang: str, domain: str) -> Catalog:
     return Catalog(
         locale=lang.replace("-", "_"),
         domain=domain,
-        header_comment=f"# The site kit's interface in {lang}: {domain} (invoke catalogs updates it).",
+        header_comment=f"# The site kit's interface in {lang}: {domain} (invoke catalogs).",
         project="Medicare for All site kit",
         version="1",
         copyright_holder="",
