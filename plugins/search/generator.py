@@ -5,6 +5,11 @@
 - ``/site-map/`` lists every page of the site with its title: the plain,
   script-free way to find anything. Pages are collected as the Writer writes
   them (``content_written``), so this plugin comes last in ``PLUGINS``.
+- On a site in several languages both are written in each (``/es/search/``,
+  ``/es/site-map/``). Pagefind keeps one index per ``<html lang>``, and its UI
+  searches the index of the page it is on, so ``/es/search/`` finds Spanish
+  pages only. Each language's site map lists every page of the site: in that
+  language where it exists, else in the language it is written in, marked so.
 - Once every page is written, Pagefind indexes the temporary output folder
   (site_core's ``output_ready``). Only ``<main data-pagefind-body>`` is
   indexed, so navigation and footer are not; pages that set ``noindex`` or
@@ -13,15 +18,18 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 import html
 from pathlib import Path
 import re
 import subprocess
 
+from babel import Locale
 from pelican import signals
 from pelican.generators import Generator
 
 from site_core.addresses import top_level
+from site_core.i18n import Alternates, SiteLanguages, gettext as _, site_languages, use_language
 from site_core.plugin import build_of, output_ready
 
 #: Defaults; override any of them in pelicanconf.py.
@@ -30,7 +38,8 @@ SEARCH_DEFAULTS = {
     "SEARCH_URL": "search/",
     "SITE_MAP_URL": "site-map/",
 }
-SITE_MAP_EXCLUDE = ("404.html",)
+#: Error pages: reached by mistake, never listed (``404.html``, ``es/404.html``).
+SITE_MAP_EXCLUDE = "404.html"
 #: Not words of the page: the "#" after each heading (its shareable link).
 PAGEFIND_EXCLUDE = ".headerlink"
 #: Enough of a page to hold its <title> (the whole page is read when it is not there).
@@ -42,6 +51,38 @@ class WrittenPages(dict[str, str]):
     """The pages written so far in this build: {url relative to the site: title}."""
 
 
+@dataclass(frozen=True)
+class PageVersion:
+    """A page in one language: its site-relative address ("es/about/") and that language."""
+
+    url: str
+    lang: str
+
+
+@dataclass(frozen=True)
+class SiteMapEntry(PageVersion):
+    """One line of a site map: a page, in the site map's language or, if it has no version
+    in it, in the language it exists in (marked on the page)."""
+
+    title: str
+
+
+def version_in(
+    alternates: Alternates, languages: SiteLanguages, url: str, lang: str
+) -> PageVersion:
+    """The page at ``url`` in ``lang`` if it is translated, else ``url`` itself."""
+    versions = alternates.of(url)
+    if lang in versions:
+        return PageVersion(versions[lang], lang)
+    return PageVersion(url, languages.of_path(url))
+
+
+def language_names(languages: SiteLanguages, lang: str) -> dict[str, str]:
+    """The name of each of the site's languages in ``lang`` ("inglés"), for marked entries."""
+    names = Locale.parse(lang, sep="-").languages
+    return {code: names.get(code.replace("-", "_"), code) for code in languages.all}
+
+
 def _setting(settings: dict, name: str):
     return settings.get(name, SEARCH_DEFAULTS[name])
 
@@ -49,7 +90,11 @@ def _setting(settings: dict, name: str):
 def page_written(path: str, context: dict) -> None:
     """Remember the address and title of one written HTML page, for the site map."""
     relative = context.get("output_file") or ""
-    if not relative.endswith(".html") or relative in SITE_MAP_EXCLUDE or context.get("noindex"):
+    if (
+        not relative.endswith(".html")
+        or relative.rsplit("/", 1)[-1] == SITE_MAP_EXCLUDE
+        or context.get("noindex")
+    ):
         return
     with open(path, "rb") as page:  # the <title> is in the head: read no more than needed
         head = page.read(HEAD_BYTES)
@@ -63,13 +108,40 @@ def page_written(path: str, context: dict) -> None:
     build_of(context).state(WrittenPages)[relative.removesuffix("index.html")] = title
 
 
+def site_map_entries(
+    written: dict[str, str], alternates: Alternates, languages: SiteLanguages, lang: str
+) -> list[SiteMapEntry]:
+    """The site map of ``lang``: each page once, in ``lang`` if it is written in it, else in
+    the default language (or the first language it exists in), ordered by address."""
+    groups: dict[str, dict[str, str]] = {}
+    for url in written:
+        versions = alternates.of(url) or {languages.of_path(url): url}
+        written_versions = {
+            code: address for code, address in versions.items() if address in written
+        }
+        groups.setdefault(alternates.group_of.get(url, url), {}).update(written_versions)
+    entries = []
+    for versions in groups.values():
+        # each of the site's languages, the page's own first (a page's "es/" may be unknown)
+        shown = next((code for code in (lang, *languages.all) if code in versions), None)
+        shown = shown or next(iter(versions))
+        entries.append(SiteMapEntry(versions[shown], shown, written[versions[shown]]))
+    return sorted(entries, key=lambda entry: (languages.strip(entry.url), entry.url))
+
+
 class SearchGenerator(Generator):
-    """Write the search page and the site map."""
+    """Write the search page and the site map, in each of the site's languages."""
 
     def generate_context(self):
-        """Publish the addresses of the search page and the site map."""
+        """Publish the addresses of the search page and the site map; say that both exist
+        in every language (the switcher, hreflang and the sitemap read it)."""
         self.context["SEARCH_URL"] = _setting(self.settings, "SEARCH_URL")
         self.context["SITE_MAP_URL"] = _setting(self.settings, "SITE_MAP_URL")
+        languages = site_languages(self.settings)
+        if languages.multilingual:
+            alternates = build_of(self.settings).state(Alternates)
+            for url in (self.context["SEARCH_URL"], self.context["SITE_MAP_URL"]):
+                alternates.add_everywhere(languages, url)
 
     def top_level_paths(self) -> dict[str, str]:
         """The folders of the site search writes (site_core's address check)."""
@@ -80,18 +152,34 @@ class SearchGenerator(Generator):
         }
 
     def generate_output(self, writer):
-        """Write /search/ and /site-map/ (after every other plugin's pages)."""
+        """Write /search/ and /site-map/ in each language (after every other plugin's pages)."""
         search = _setting(self.settings, "SEARCH_URL")
         site_map = _setting(self.settings, "SITE_MAP_URL")
-        writer.write_file(f"{search}index.html", self.get_template("search/search"), self.context)
-        written = build_of(self.settings).state(WrittenPages)
-        pages = sorted({**written, search: "Search", site_map: "Site map"}.items())
-        writer.write_file(
-            f"{site_map}index.html",
-            self.get_template("search/site_map"),
-            self.context,
-            site_pages=pages,
-        )
+        build = build_of(self.settings)
+        languages = site_languages(self.settings)
+        alternates = build.state(Alternates)
+        guide = self.context.get("guide")
+        guide_url = guide.url if guide else "guide/"
+        for lang in languages.all:
+            writer.write_file(
+                languages.url(lang, f"{search}index.html"),
+                self.get_template("search/search"),
+                self.context,
+                guide_link=version_in(alternates, languages, guide_url, lang),
+            )
+        written = build.state(WrittenPages)
+        for lang in languages.all:
+            view = build.language_view(languages.url(lang, site_map))
+            with use_language(view.lang, view.translations):
+                written[languages.url(lang, site_map)] = _("Site map")
+        for lang in languages.all:
+            writer.write_file(
+                languages.url(lang, f"{site_map}index.html"),
+                self.get_template("search/site_map"),
+                self.context,
+                site_pages=site_map_entries(written, alternates, languages, lang),
+                language_names=language_names(languages, lang),
+            )
 
 
 def index_site(folder: Path, settings: dict) -> None:
