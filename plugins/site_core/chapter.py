@@ -102,8 +102,8 @@ class Chapter(Strict):
     def in_language(self, lang: str) -> Chapter:
         """The chapter as shown on pages in ``lang``: its translated words where it has them."""
         text = self.translations.get(lang)
-        if text is None:
-            return self
+        if text is None:  # the default language (or one without words of its own)
+            return self if lang == self.language else self.model_copy(update={"language": lang})
         changes = {k: v for k, v in text.model_dump(exclude={"state_campaign"}).items() if v}
         if text.state_campaign and self.state_campaign:
             words = text.state_campaign.model_dump(exclude_none=True)
