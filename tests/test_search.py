@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 import re
 
 import pytest
@@ -39,21 +40,68 @@ def test_search_page_uses_the_local_ui_and_has_a_fallback(sample_site):
     assert fallback == {"/guide/", "/site-map/"}
 
 
-def test_site_map_lists_every_page(sample_site):
-    page = soup(sample_site / "site-map" / "index.html")
-    listed = {a["href"]: a.get_text(strip=True) for a in page.select("main ul.site-map a")}
-    written = {
-        "/" + p.relative_to(sample_site).as_posix().removesuffix("index.html")
+def _listed(site_map: Path) -> dict[str, tuple[str, str | None]]:
+    """A site map's entries: {href: (title, lang attribute or None)}."""
+    return {
+        a["href"]: (a.get_text(strip=True), a.get("lang"))
+        for a in soup(site_map).select("main ul.site-map a")
+    }
+
+
+def _versions(page: Path) -> set[str]:
+    """The site-relative addresses of a page's versions in every language (its hreflang)."""
+    return {
+        "/" + link["href"].split("://", 1)[1].split("/", 1)[1]
+        for link in soup(page).select('link[rel="alternate"][hreflang]')
+    }
+
+
+def test_each_language_s_site_map_lists_every_page_once(sample_site):
+    """Every page is on every site map: in the site map's language where it has a version
+    (its hreflang links say), else in its own, marked lang="en"."""
+    pages = {
+        "/" + p.relative_to(sample_site).as_posix().removesuffix("index.html"): p
         for p in sample_site.rglob("*.html")
-        if not soup(p).select('meta[name="robots"][content="noindex"]')  # events' flyers
-    } - {"/404.html"}
-    assert set(listed) == written
-    assert not any(url.endswith("/flyer/") for url in listed)
-    assert (
-        listed["/guide/electoral-work/"]
-        == "8. Integrating Your Medicare for All Campaign into Electoral Work · Organizing guide"
+        if not soup(p).select('meta[name="robots"][content="noindex"]')  # flyers, 404 pages
+    }
+    for prefix, lang in (("/", "en"), ("/es/", "es")):
+        listed = _listed(sample_site / prefix.lstrip("/") / "site-map" / "index.html")
+        expected = set()
+        for url, page in pages.items():
+            versions = _versions(page) or {url}
+            in_lang = {v for v in versions if v.startswith("/es/") == (lang == "es")}
+            expected |= in_lang if in_lang else ({url} if url == min(versions) else set())
+        assert set(listed) == expected, lang
+        for href, (_title, marked) in listed.items():
+            own = "es" if href.startswith("/es/") else "en"
+            assert marked == (None if own == lang else own), href
+    english = _listed(sample_site / "site-map" / "index.html")
+    assert english["/guide/electoral-work/"] == (
+        "8. Integrating Your Medicare for All Campaign into Electoral Work · Organizing guide",
+        None,
     )
-    assert listed["/"] == "Medicare for All · Madison DSA"
+    assert english["/"] == ("Medicare for All · Madison DSA", None)
+    assert english["/site-map/"] == ("Site map", None)
+    spanish = _listed(sample_site / "es" / "site-map" / "index.html")
+    assert spanish["/es/site-map/"] == ("Mapa del sitio", None)
+    assert spanish["/es/search/"] == ("Buscar", None)
+
+
+def test_the_spanish_search_page_and_site_map_are_in_spanish(sample_site):
+    page = soup(sample_site / "es" / "search" / "index.html")
+    assert page.html["lang"] == "es"
+    assert page.h1.get_text() == "Buscar"
+    assert page.select_one("#search")["data-label"] == "Busca una palabra o frase en el sitio"
+    links = {a["href"]: a.get("hreflang") for a in page.select("main .search-fallback a")}
+    assert links["/es/site-map/"] is None
+    guide = next(href for href in links if "guide/" in href)  # Spanish once it is translated
+    assert links[guide] == ("es" if guide.startswith("/es/") else "en")
+    site_map = soup(sample_site / "es" / "site-map" / "index.html")
+    assert site_map.html["lang"] == "es"
+    assert site_map.select_one("main p a")["href"] == "/es/search/"
+    marked = site_map.select('main ul.site-map a[lang="en"]')
+    assert all(a["hreflang"] == "en" for a in marked)
+    assert all("en inglés" in a.parent.get_text() for a in marked)
 
 
 def test_search_index_can_be_turned_off(tmp_path):
