@@ -81,3 +81,16 @@ def make_content(tmp_path: Path, files: dict[str, str | bytes], *, chapter: bool
 def soup(path: Path) -> BeautifulSoup:
     """Parse an output HTML file with a real HTML5 parser."""
     return BeautifulSoup(path.read_text(encoding="utf-8"), "html5lib")
+
+
+def with_fixture_pages(pages: dict[str, dict[str, tuple[str, str]]]) -> dict:
+    """Build settings that add tests/fixtures/plugins/fixture_pages.py (pages in several
+    languages, ``{address: {lang: (title, text)}}``), before search, which comes last."""
+    from pelicanconf import PLUGINS
+
+    plugins = [name for name in PLUGINS if name != "search"] + ["fixture_pages", "search"]
+    return {
+        "PLUGINS": plugins,
+        "PLUGIN_PATHS": [str(ROOT / "plugins"), str(FIXTURES / "plugins")],
+        "FIXTURE_PAGES": pages,
+    }

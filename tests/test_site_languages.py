@@ -15,7 +15,14 @@ from languagecheck import check_languages, read_site
 from lxml import etree
 import pytest
 
-from sitebuild import MINIMAL_CHAPTER, build_site, make_content, soup, write_tree
+from sitebuild import (
+    MINIMAL_CHAPTER,
+    build_site,
+    make_content,
+    soup,
+    with_fixture_pages,
+    write_tree,
+)
 
 SPANISH = """
 translations:
@@ -25,8 +32,20 @@ translations:
 """
 
 
-def bilingual_site(tmp_path: Path) -> Path:
-    """A small site in English and Spanish: a page, a news post, search and the site map."""
+#: Pages in both languages, in English only and in Spanish only (the fixture_pages plugin).
+FIXTURE_PAGES = {
+    "clinic/": {
+        "en": ("Free clinic night", "Nurses from the hospital answer questions."),
+        "es": ("Noche de clínica gratuita", "Enfermeras del hospital responden preguntas."),
+    },
+    "english-only/": {"en": ("Only in English", "Not translated.")},
+    "solo-espanol/": {"es": ("Solo en español", "Sin traducción.")},
+}
+
+
+def bilingual_site(tmp_path: Path, search_index: bool = False) -> Path:
+    """A small site in English and Spanish: FIXTURE_PAGES, a page, a news post, search and
+    the site map."""
     content = make_content(
         tmp_path,
         {
@@ -35,7 +54,12 @@ def bilingual_site(tmp_path: Path) -> Path:
             "news/first.md": "Title: First news\nDate: 2026-11-01\n\nHello.\n",
         },
     )
-    return build_site(content, tmp_path / "output", SEARCH_INDEX=False)
+    return build_site(
+        content,
+        tmp_path / "output",
+        SEARCH_INDEX=search_index,
+        **with_fixture_pages(FIXTURE_PAGES),
+    )
 
 
 def test_the_sample_site_is_consistent_in_every_language(sample_site: Path):
@@ -61,6 +85,33 @@ def test_a_bilingual_site_is_consistent_and_its_spanish_pages_say_so(tmp_path: P
         "es": "https://m4a.example.org/es/search/",
         "x-default": "https://m4a.example.org/search/",
     }
+
+
+def test_pages_in_one_or_both_languages_link_as_they_should(tmp_path: Path):
+    output = bilingual_site(tmp_path)
+    assert check_languages(output, "en", ("es",)) == []
+    spanish = soup(output / "es" / "clinic" / "index.html")
+    assert spanish.html["lang"] == "es"
+    (switch,) = spanish.select(".language-switcher a")
+    assert (switch["href"], switch["hreflang"], switch.parent["lang"]) == ("/clinic/", "en", "en")
+    english_only = soup(output / "english-only" / "index.html")
+    (switch,) = english_only.select(".language-switcher a")
+    assert switch["href"] == "/es/"  # the Spanish home page, saying the page is not translated
+    assert "language-missing" in switch["class"]
+    assert not english_only.select("link[hreflang]")
+    spanish_only = soup(output / "es" / "solo-espanol" / "index.html")
+    assert not spanish_only.select("link[hreflang]")  # one version: nothing to name
+    site_map = soup(output / "es" / "site-map" / "index.html")
+    listed = {a["href"]: a.get("lang") for a in site_map.select("main ul.site-map a")}
+    assert listed["/es/clinic/"] is None
+    assert listed["/es/solo-espanol/"] is None
+    assert listed["/english-only/"] == "en"
+    assert "/clinic/" not in listed
+    english_map = soup(output / "site-map" / "index.html")
+    listed = {a["href"]: a.get("lang") for a in english_map.select("main ul.site-map a")}
+    assert listed["/clinic/"] is None
+    assert listed["/es/solo-espanol/"] == "es"
+    assert "/es/clinic/" not in listed
 
 
 def test_the_sitemap_groups_the_versions_of_a_page(tmp_path: Path):
