@@ -94,3 +94,44 @@ def with_fixture_pages(pages: dict[str, dict[str, tuple[str, str]]]) -> dict:
         "PLUGIN_PATHS": [str(ROOT / "plugins"), str(FIXTURES / "plugins")],
         "FIXTURE_PAGES": pages,
     }
+
+
+#: chapter.yml lines that add Spanish to a site (the minimal chapter is in English).
+SPANISH_CHAPTER = """
+translations:
+  es:
+    campaign: Medicare para Todos
+    tagline: La salud es un derecho humano.
+"""
+
+
+#: Pages in both languages, in English only and in Spanish only (the fixture_pages plugin).
+FIXTURE_PAGES = {
+    "clinic/": {
+        "en": ("Free clinic night", "Nurses from the hospital answer questions."),
+        "es": ("Noche de clínica gratuita", "Enfermeras del hospital responden preguntas."),
+    },
+    "english-only/": {"en": ("Only in English", "Not translated.")},
+    "solo-espanol/": {"es": ("Solo en español", "Sin traducción.")},
+}
+
+
+def bilingual_site(tmp_path: Path, search_index: bool = False) -> Path:
+    """A small site in English and Spanish: FIXTURE_PAGES, a page, a news post, search and
+    the site map."""
+    content = make_content(
+        tmp_path,
+        {
+            "chapter.yml": MINIMAL_CHAPTER.read_text(encoding="utf-8")
+            + "language: en\n"
+            + SPANISH_CHAPTER,
+            "pages/about.md": "Title: About us\nSlug: about\n\nWho we are.\n",
+            "news/first.md": "Title: First news\nDate: 2026-11-01\n\nHello.\n",
+        },
+    )
+    return build_site(
+        content,
+        tmp_path / "output",
+        SEARCH_INDEX=search_index,
+        **with_fixture_pages(FIXTURE_PAGES),
+    )

@@ -15,51 +15,7 @@ from languagecheck import check_languages, read_site
 from lxml import etree
 import pytest
 
-from sitebuild import (
-    MINIMAL_CHAPTER,
-    build_site,
-    make_content,
-    soup,
-    with_fixture_pages,
-    write_tree,
-)
-
-SPANISH = """
-translations:
-  es:
-    campaign: Medicare para Todos
-    tagline: La salud es un derecho humano.
-"""
-
-
-#: Pages in both languages, in English only and in Spanish only (the fixture_pages plugin).
-FIXTURE_PAGES = {
-    "clinic/": {
-        "en": ("Free clinic night", "Nurses from the hospital answer questions."),
-        "es": ("Noche de clínica gratuita", "Enfermeras del hospital responden preguntas."),
-    },
-    "english-only/": {"en": ("Only in English", "Not translated.")},
-    "solo-espanol/": {"es": ("Solo en español", "Sin traducción.")},
-}
-
-
-def bilingual_site(tmp_path: Path, search_index: bool = False) -> Path:
-    """A small site in English and Spanish: FIXTURE_PAGES, a page, a news post, search and
-    the site map."""
-    content = make_content(
-        tmp_path,
-        {
-            "chapter.yml": MINIMAL_CHAPTER.read_text(encoding="utf-8") + "language: en\n" + SPANISH,
-            "pages/about.md": "Title: About us\nSlug: about\n\nWho we are.\n",
-            "news/first.md": "Title: First news\nDate: 2026-11-01\n\nHello.\n",
-        },
-    )
-    return build_site(
-        content,
-        tmp_path / "output",
-        SEARCH_INDEX=search_index,
-        **with_fixture_pages(FIXTURE_PAGES),
-    )
+from sitebuild import bilingual_site, build_site, make_content, soup, write_tree
 
 
 def test_the_sample_site_is_consistent_in_every_language(sample_site: Path):
