@@ -38,6 +38,16 @@ def test_page_types_present_are_found_and_missing_ones_skipped(tmp_path: Path):
     ]
     assert "events listing" in skipped
     assert "charter" in skipped
+    assert "Spanish home" in skipped
+
+
+def test_spanish_pages_are_audited_once_the_site_has_them(tmp_path: Path):
+    for relative in ("index.html", "es/index.html", "es/events/2026-12-05-canvass/index.html"):
+        (tmp_path / relative).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / relative).write_text("<p>x</p>")
+    found, _skipped = representative_pages(tmp_path)
+    assert ("Spanish home", "es/") in found
+    assert ("Spanish event page", "es/events/2026-12-05-canvass/") in found
 
 
 def events_around(now: datetime) -> str:
