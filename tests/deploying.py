@@ -5,9 +5,11 @@ Pages do; ``headers_file_config`` gives what such a host sends for each path.
 The nginx and Apache configurations of the doc are read as each server reads
 them, only what the doc uses: nginx ``add_header`` in the server and in ``location ~*``
 blocks (a location with its own ``add_header`` lines replaces the server's, as
-nginx does), Apache ``Header [always] set`` at the top and in ``<FilesMatch>``
-(whose values override the top ones, as Apache merges them). ``headers_for(path)``
-gives the headers each server sends for a path of the site.
+nginx does) and ``error_page 404`` in the server and in ``location ^~`` blocks;
+Apache ``Header [always] set`` at the top and in ``<FilesMatch>`` (whose values
+override the top ones, as Apache merges them) and ``ErrorDocument 404`` at the top
+and in ``<If>``. ``headers_for(path)`` gives the headers each server sends for a
+path of the site, ``not_found_page(path)`` the page it answers a missing one with.
 """
 
 from __future__ import annotations
@@ -33,6 +35,13 @@ class ServerConfig:
     replaces: bool = False  # nginx: a matching section's headers replace the server's
     #: Header names set without "always" (nginx and Apache then skip error responses).
     not_always: list[str] = field(default_factory=list)
+    #: (path pattern, page) of each 404 page, the server's first: the last match wins.
+    not_found: list[tuple[re.Pattern, str]] = field(default_factory=list)
+
+    def not_found_page(self, path: str) -> str | None:
+        """The page this server answers a missing ``path`` with (None: its own)."""
+        pages = [page for pattern, page in self.not_found if pattern.search(path)]
+        return pages[-1] if pages else None
 
     def headers_for(self, path: str) -> dict[str, str]:
         """The headers this server sends with the file at ``path`` (e.g. /theme/css/x.css)."""
@@ -89,13 +98,19 @@ def nginx_config() -> ServerConfig:
     """The nginx server block of the doc."""
     config = ServerConfig("nginx", replaces=True)
     headers = config.everywhere
+    prefix = re.compile("")  # the location being read (a ^~ prefix), or the whole server
     for line in fenced_block("nginx").splitlines():
         words = shlex.split(line, comments=True)
         if words[:2] == ["location", "~*"] and words[-1] == "{":
             headers = {}
             config.sections.append((re.compile(words[2], re.IGNORECASE), headers))
+        elif words[:2] == ["location", "^~"] and words[-1] == "{":  # a prefix, no headers
+            prefix = re.compile("^" + re.escape(words[2]))
         elif words == ["}"]:
             headers = config.everywhere
+            prefix = re.compile("")
+        elif words and words[0] == "error_page" and words[1] == "404":
+            config.not_found.append((prefix, words[2].removesuffix(";")))
         elif words and words[0] == "add_header":
             name, value, *flags = words[1:]
             if flags != ["always;"]:
@@ -108,6 +123,7 @@ def apache_config() -> ServerConfig:
     """The Apache configuration (.htaccess) of the doc."""
     config = ServerConfig("apache")
     headers = config.everywhere
+    where = re.compile("")  # the <If> being read, or everywhere
     for line in fenced_block("apache").splitlines():
         words = shlex.split(line, comments=True)
         if words and words[0] == "<FilesMatch":
@@ -117,8 +133,12 @@ def apache_config() -> ServerConfig:
             headers = {}
             uri = re.search(r"m#(.*?)#", words[1])
             config.sections.append((re.compile(uri.group(1)), headers))
+            where = re.compile(uri.group(1))
         elif words in (["</FilesMatch>"], ["</If>"]):
             headers = config.everywhere
+            where = re.compile("")
+        elif words[:2] == ["ErrorDocument", "404"]:
+            config.not_found.append((where, words[2]))
         elif words and words[0] == "Header":
             always = words[1] == "always"
             action, name, value = words[2:] if always else words[1:]

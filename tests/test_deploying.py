@@ -15,12 +15,14 @@ from pelican.settings import read_settings
 import pytest
 
 from deploying import apache_config, headers_file_for, nginx_config
+from site_core.chapter import load_chapter
 from site_core.headers import (
     CONTENT_SECURITY_POLICY,
     HTML_CACHE_CONTROL,
     IMMUTABLE_CACHE_CONTROL,
     security_headers,
 )
+from site_core.problems import ProblemReport
 from sitebuild import ROOT
 
 CONFIGS = {"nginx": nginx_config, "apache": apache_config}
@@ -68,3 +70,23 @@ def test_the_headers_file_is_the_policy_and_the_cache_rules(sample_site):
     every = headers_file_for(sample_site, "/index.html")
     assert every["Content-Security-Policy"] == CONTENT_SECURITY_POLICY
     assert every["Cache-Control"] == HTML_CACHE_CONTROL
+
+
+@pytest.mark.parametrize("server", CONFIGS)
+def test_a_missing_address_gets_the_404_page_of_its_language(server, sample_site):
+    """Under each language folder of the sample chapter, the documented server answers a
+    missing address with that language's 404 page; elsewhere with /404.html."""
+    config = CONFIGS[server]()
+    languages = load_chapter(ROOT / "content" / "chapter.yml", ProblemReport(ROOT)).languages
+    assert languages.others, "the sample site is in more than one language"
+    assert config.not_found_page("/no-such-page/") == "/404.html"
+    assert config.not_found_page("/events/no-such-event/") == "/404.html"
+    assert (sample_site / "404.html").is_file()
+    for lang in languages.others:
+        page = f"/{lang}/404.html"
+        assert config.not_found_page(f"/{lang}/no-such-page/") == page
+        assert config.not_found_page(f"/{lang}/events/no-such-event/") == page
+        # the headers of a missing page under /es/ are the site's, as anywhere else
+        assert config.headers_for(f"/{lang}/no-such-page/") == config.headers_for("/no-such/")
+        if not (sample_site / page.lstrip("/")).is_file():
+            pytest.skip(f"the sample site has no {page} yet (content/pages/404.{lang}.md)")
