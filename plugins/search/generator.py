@@ -38,8 +38,7 @@ SEARCH_DEFAULTS = {
     "SEARCH_URL": "search/",
     "SITE_MAP_URL": "site-map/",
 }
-#: Error pages: reached by mistake, never listed (``404.html``, ``es/404.html``).
-SITE_MAP_EXCLUDE = "404.html"
+SITE_MAP_EXCLUDE = ("404.html",)
 #: Not words of the page: the "#" after each heading (its shareable link).
 PAGEFIND_EXCLUDE = ".headerlink"
 #: Enough of a page to hold its <title> (the whole page is read when it is not there).
@@ -90,11 +89,8 @@ def _setting(settings: dict, name: str):
 def page_written(path: str, context: dict) -> None:
     """Remember the address and title of one written HTML page, for the site map."""
     relative = context.get("output_file") or ""
-    if (
-        not relative.endswith(".html")
-        or relative.rsplit("/", 1)[-1] == SITE_MAP_EXCLUDE
-        or context.get("noindex")
-    ):
+    name = relative.rsplit("/", 1)[-1]  # the 404 page of every language
+    if not relative.endswith(".html") or name in SITE_MAP_EXCLUDE or context.get("noindex"):
         return
     with open(path, "rb") as page:  # the <title> is in the head: read no more than needed
         head = page.read(HEAD_BYTES)
