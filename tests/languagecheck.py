@@ -6,7 +6,8 @@ them. Pages are found in the output folder; nothing is listed by hand.
 
 - ``<html lang>``: a page under ``<lang>/`` (a language folder) is in that language,
   any other page in the default language.
-- hreflang: a page that names its versions (``<link rel=alternate hreflang>``) names
+- hreflang: a page kept out of search engines (``noindex``) names no versions; one that
+  names its versions (``<link rel=alternate hreflang>``) names
   itself among them, every version exists in the output and names the same versions
   (reciprocity), and ``x-default`` is there exactly when the default language's version
   is, pointing to it.
@@ -37,6 +38,7 @@ class PageLanguages:
     versions: dict[str, str]  # hreflang → site-relative URL (x-default included)
     locale: str
     locale_alternates: frozenset[str]
+    noindex: bool  # kept out of search engines: no hreflang (flyers, 404 pages)
 
 
 def site_base(output: Path) -> str:
@@ -74,6 +76,7 @@ def read_page(output: Path, html: Path, base: str) -> PageLanguages:
         locale_alternates=frozenset(
             m["content"] for m in page.select('meta[property="og:locale:alternate"]')
         ),
+        noindex=bool(page.select('meta[name="robots"][content~="noindex"]')),
     )
 
 
@@ -104,6 +107,10 @@ def check_pages(
             problems.append(f"{where}: <html lang={page.html_lang!r}>, expected {lang!r}")
         if page.locale.split("_")[0] != lang:
             problems.append(f"{where}: og:locale {page.locale!r} is not in {lang!r}")
+        if page.noindex:
+            if page.versions:
+                problems.append(f"{where}: hreflang on a page kept out of search engines")
+            continue
         if not page.versions:
             if page.locale_alternates:
                 problems.append(f"{where}: og:locale:alternate without hreflang versions")

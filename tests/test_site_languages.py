@@ -188,6 +188,15 @@ def test_the_checker_accepts_a_reciprocal_pair(tmp_path: Path):
             f"<url><loc>{BASE}a/</loc></url>",
             "sitemap.xml: /a/: versions {}",
         ),
+        (  # hreflang on a page kept out of search engines
+            {
+                "es/a/index.html": head("es", "es_US", PAIR, ["en_US"]).replace(
+                    "<title>", '<meta name="robots" content="noindex"><title>'
+                )
+            },
+            "",
+            "hreflang on a page kept out of search engines",
+        ),
         (  # the sitemap lists a page that is not there
             {"es/a/index.html": head("es", "es_US", PAIR, ["en_US"])},
             f"<url><loc>{BASE}gone/</loc></url>",
