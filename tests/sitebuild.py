@@ -83,7 +83,7 @@ def soup(path: Path) -> BeautifulSoup:
     return BeautifulSoup(path.read_text(encoding="utf-8"), "html5lib")
 
 
-def with_fixture_pages(pages: dict[str, dict[str, tuple[str, str]]]) -> dict:
+def with_fixture_pages(pages: dict[str, dict[str, tuple[str, ...]]]) -> dict:
     """Build settings that add tests/fixtures/plugins/fixture_pages.py (pages in several
     languages, ``{address: {lang: (title, text)}}``), before search, which comes last."""
     from pelicanconf import PLUGINS
@@ -113,6 +113,10 @@ FIXTURE_PAGES = {
     },
     "english-only/": {"en": ("Only in English", "Not translated.")},
     "solo-espanol/": {"es": ("Solo en español", "Sin traducción.")},
+    "town-hall/": {
+        "en": ("Town hall", "Come and ask."),
+        "es": ("Town hall", "Ven a preguntar.", "en"),  # the title is not translated
+    },
 }
 
 

@@ -62,10 +62,13 @@ def test_pages_in_one_or_both_languages_link_as_they_should(tmp_path: Path):
     assert listed["/es/clinic/"] is None
     assert listed["/es/solo-espanol/"] is None
     assert listed["/english-only/"] == "en"
+    assert listed["/es/town-hall/"] == "en"  # a Spanish page whose title is in English
+    assert site_map.select_one('a[href="/es/town-hall/"]').get("hreflang") is None
     assert "/clinic/" not in listed
     english_map = soup(output / "site-map" / "index.html")
     listed = {a["href"]: a.get("lang") for a in english_map.select("main ul.site-map a")}
     assert listed["/clinic/"] is None
+    assert listed["/town-hall/"] is None
     assert listed["/es/solo-espanol/"] == "es"
     assert "/es/clinic/" not in listed
 

@@ -44,9 +44,25 @@ PAGEFIND_EXCLUDE = ".headerlink"
 #: Enough of a page to hold its <title> (the whole page is read when it is not there).
 HEAD_BYTES = 4096
 _TITLE = re.compile(r"<title>(.*?)</title>", re.DOTALL)
+#: A heading whose text is marked as in another language than its page's: the page's
+#: title shown untranslated (``<h1><span lang="en">Town hall</span></h1>``, or ``<h1 lang>``).
+_HEADING_LANG = re.compile(
+    r'<h1\b[^>]*?\blang="([\w-]+)"[^>]*>(.*?)</h1>'
+    r'|<h1\b[^>]*>\s*<(\w+)\b[^>]*?\blang="([\w-]+)"[^>]*>(.*?)</\3>',
+    re.DOTALL,
+)
+_TAG = re.compile(r"<[^>]+>")
 
 
-class WrittenPages(dict[str, str]):
+@dataclass(frozen=True)
+class PageTitle:
+    """A written page's title and the language it is in (not always the page's)."""
+
+    text: str
+    lang: str
+
+
+class WrittenPages(dict[str, PageTitle]):
     """The pages written so far in this build: {url relative to the site: title}."""
 
 
@@ -64,6 +80,7 @@ class SiteMapEntry(PageVersion):
     in it, in the language it exists in (marked on the page)."""
 
     title: str
+    title_lang: str  # the title's language, marked when it is not the site map's
 
 
 def version_in(
@@ -92,20 +109,36 @@ def page_written(path: str, context: dict) -> None:
     name = relative.rsplit("/", 1)[-1]  # the 404 page of every language
     if not relative.endswith(".html") or name in SITE_MAP_EXCLUDE or context.get("noindex"):
         return
-    with open(path, "rb") as page:  # the <title> is in the head: read no more than needed
+    languages = site_languages(context)
+    page_lang = languages.of_path(relative)
+    # The <title> is in the head: read no more than needed. A page in another language than
+    # the default may show an untranslated title: its heading says so (read up to it).
+    untranslated_title_possible = page_lang != languages.default
+    with open(path, "rb") as page:
         head = page.read(HEAD_BYTES)
-        if b"</title>" not in head:
+        if b"</title>" not in head or untranslated_title_possible:
             head += page.read()
-    match = _TITLE.search(head.decode("utf-8", "replace"))
+    text = head.decode("utf-8", "replace")
+    match = _TITLE.search(text)
     title = html.unescape(match.group(1)).strip() if match else relative
     suffix = f" · {context.get('SITENAME', '')}"
     if title.endswith(suffix):
         title = title.removesuffix(suffix)
-    build_of(context).state(WrittenPages)[relative.removesuffix("index.html")] = title
+    title_lang = page_lang
+    heading = _HEADING_LANG.search(text) if untranslated_title_possible else None
+    if heading:
+        lang, words = (
+            (heading.group(1), heading.group(2)) if heading.group(1) else heading.group(4, 5)
+        )
+        if html.unescape(_TAG.sub("", words)).strip() == title:
+            title_lang = lang
+    build_of(context).state(WrittenPages)[relative.removesuffix("index.html")] = PageTitle(
+        title, title_lang
+    )
 
 
 def site_map_entries(
-    written: dict[str, str], alternates: Alternates, languages: SiteLanguages, lang: str
+    written: dict[str, PageTitle], alternates: Alternates, languages: SiteLanguages, lang: str
 ) -> list[SiteMapEntry]:
     """The site map of ``lang``: each page once, in ``lang`` if it is written in it, else in
     the default language (or the first language it exists in), ordered by address."""
@@ -121,7 +154,8 @@ def site_map_entries(
         # each of the site's languages, the page's own first (a page's "es/" may be unknown)
         shown = next((code for code in (lang, *languages.all) if code in versions), None)
         shown = shown or next(iter(versions))
-        entries.append(SiteMapEntry(versions[shown], shown, written[versions[shown]]))
+        title = written[versions[shown]]
+        entries.append(SiteMapEntry(versions[shown], shown, title.text, title.lang))
     return sorted(entries, key=lambda entry: (languages.strip(entry.url), entry.url))
 
 
@@ -167,7 +201,7 @@ class SearchGenerator(Generator):
         for lang in languages.all:
             view = build.language_view(languages.url(lang, site_map))
             with use_language(view.lang, view.translations):
-                written[languages.url(lang, site_map)] = _("Site map")
+                written[languages.url(lang, site_map)] = PageTitle(_("Site map"), lang)
         for lang in languages.all:
             writer.write_file(
                 languages.url(lang, f"{site_map}index.html"),
