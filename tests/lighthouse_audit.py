@@ -44,6 +44,7 @@ PAGE_TYPES: list[tuple[str, tuple[str, ...]]] = [
     ("candidate page", ("candidates/*/jo-placeholder/index.html", "candidates/*/*/index.html")),
     ("comparison", ("candidates/*/compare/index.html",)),
     ("charter", ("working-groups/*/index.html",)),
+    ("search page", ("search/index.html",)),  # Pagefind's UI fills a box kept for it
     # The Spanish site (written once the site has chapter.yml translations: es).
     ("Spanish home", ("es/index.html",)),
     ("Spanish event page", ("es/events/2026-12-*/index.html", "es/events/*/index.html")),
