@@ -40,12 +40,18 @@ def test_search_page_uses_the_local_ui_and_has_a_fallback(sample_site):
     assert fallback == {"/guide/", "/site-map/"}
 
 
-def _listed(site_map: Path) -> dict[str, tuple[str, str | None]]:
-    """A site map's entries: {href: (title, lang attribute or None)}."""
+def _listed(site_map: Path) -> dict[str, tuple[str, str | None, str | None]]:
+    """A site map's entries: {href: (title, lang attribute, hreflang attribute)}."""
     return {
-        a["href"]: (a.get_text(strip=True), a.get("lang"))
+        a["href"]: (a.get_text(strip=True), a.get("lang"), a.get("hreflang"))
         for a in soup(site_map).select("main ul.site-map a")
     }
+
+
+def _heading_lang(page: Path) -> str | None:
+    """The language a page's heading is marked in (an untranslated title), if any."""
+    marked = soup(page).select_one("main h1[lang], main h1 > [lang]")
+    return marked["lang"] if marked else None
 
 
 def _versions(page: Path) -> set[str]:
@@ -58,7 +64,8 @@ def _versions(page: Path) -> set[str]:
 
 def test_each_language_s_site_map_lists_every_page_once(sample_site):
     """Every page is on every site map: in the site map's language where it has a version
-    (its hreflang links say), else in its own, marked lang="en"."""
+    (its hreflang links say), else in its own, marked lang="en" hreflang="en"; a title
+    shown untranslated (its page's heading says so) is marked with its language."""
     pages = {
         "/" + p.relative_to(sample_site).as_posix().removesuffix("index.html"): p
         for p in sample_site.rglob("*.html")
@@ -72,19 +79,22 @@ def test_each_language_s_site_map_lists_every_page_once(sample_site):
             in_lang = {v for v in versions if v.startswith("/es/") == (lang == "es")}
             expected |= in_lang if in_lang else ({url} if url == min(versions) else set())
         assert set(listed) == expected, lang
-        for href, (_title, marked) in listed.items():
+        for href, (_title, marked, hreflang) in listed.items():
             own = "es" if href.startswith("/es/") else "en"
-            assert marked == (None if own == lang else own), href
+            assert hreflang == (None if own == lang else own), href
+            title_lang = _heading_lang(pages[href]) or own
+            assert marked == (None if title_lang == lang else title_lang), href
     english = _listed(sample_site / "site-map" / "index.html")
     assert english["/guide/electoral-work/"] == (
         "8. Integrating Your Medicare for All Campaign into Electoral Work · Organizing guide",
         None,
+        None,
     )
-    assert english["/"] == ("Medicare for All · Madison DSA", None)
-    assert english["/site-map/"] == ("Site map", None)
+    assert english["/"] == ("Medicare for All · Madison DSA", None, None)
+    assert english["/site-map/"] == ("Site map", None, None)
     spanish = _listed(sample_site / "es" / "site-map" / "index.html")
-    assert spanish["/es/site-map/"] == ("Mapa del sitio", None)
-    assert spanish["/es/search/"] == ("Buscar", None)
+    assert spanish["/es/site-map/"] == ("Mapa del sitio", None, None)
+    assert spanish["/es/search/"] == ("Buscar", None, None)
 
 
 def test_the_spanish_search_page_and_site_map_are_in_spanish(sample_site):
@@ -99,9 +109,9 @@ def test_the_spanish_search_page_and_site_map_are_in_spanish(sample_site):
     site_map = soup(sample_site / "es" / "site-map" / "index.html")
     assert site_map.html["lang"] == "es"
     assert site_map.select_one("main p a")["href"] == "/es/search/"
-    marked = site_map.select('main ul.site-map a[lang="en"]')
-    assert all(a["hreflang"] == "en" for a in marked)
-    assert all("en inglés" in a.parent.get_text() for a in marked)
+    english_pages = site_map.select("main ul.site-map a[hreflang]")
+    assert all(a["hreflang"] == a["lang"] == "en" for a in english_pages)
+    assert all("en inglés" in a.parent.get_text() for a in english_pages)
 
 
 def test_search_index_can_be_turned_off(tmp_path):
