@@ -73,6 +73,7 @@ def read_charter(path: Path, settings: dict, converter) -> tuple[Charter, dict] 
         url=f"{base}{slug}/",
         save_as=f"{base}{slug}/index.html",
         source=report.relative(path),
+        group=slug,
         lang=site_languages(settings).default,
         digest=source_digest(header.working_group, body),
     )

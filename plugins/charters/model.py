@@ -78,6 +78,7 @@ class Charter:
     url: str
     save_as: str
     source: str = ""  # the file, relative to the project
+    group: str = ""  # the original's slug, by which events name the group (working_group:)
     lang: str = ""
     digest: str = ""  # source_digest of the name and text (an original's, for translations)
 

@@ -220,7 +220,8 @@ def read_translation(
                   place_text(original.place), path, report)  # fmt: skip
     check_follows(fields, "status", header.status, "written", "written", path, report)
     slug = header.slug or original.slug
-    if _reserved(slug, fields, path, report, _setting(settings, "GUIDE_URL")):
+    base_url = site_languages(settings).url(lang, _setting(settings, "GUIDE_URL"))
+    if _reserved(slug, fields, path, report, base_url):
         return None
     if not body.strip():
         report.error(
@@ -310,7 +311,7 @@ def translated_chapters(
             "write a different 'Slug:' in one of them",
         ):
             translated[chapter.source] = read[0]
-        header = read[1] if read is not None else None
+        header = read[1] if chapter.source in translated else None
         record.add(
             TranslationUnit(
                 kind="guide chapter",

@@ -69,6 +69,7 @@ def check_follows(
         path,
         fields.line_of(key),
         key,
-        f"is the original's ({shown}) in a translation; this one is ignored",
-        f"remove the '{key.capitalize()}:' line (it follows the original's file)",
+        f"says {fields[key]!r}, but a translation follows its original ({shown}); "
+        "this line is ignored",
+        f"remove the '{key.capitalize()}:' line",
     )
