@@ -432,3 +432,39 @@ def test_a_charter_translation_states_no_status_or_date_of_its_own(tmp_path):
         "says '2020-01-01', but a translation follows its original (2019-02-03); "
         "this line is ignored"
     )
+
+
+# -- the sample site ----------------------------------------------------------------------
+
+
+def test_the_samples_chapter_8_in_spanish_keeps_the_originals_structure(sample_site):
+    english = soup(sample_site / "guide" / "electoral-work" / "index.html").select_one(
+        "main article"
+    )
+    page = soup(sample_site / "es" / "guide" / "trabajo-electoral" / "index.html")
+    spanish = page.select_one("main article")
+    assert spanish.h1.get_text() == (
+        "Integrar tu campaña por Medicare para Todos en el trabajo electoral"
+    )
+
+    def shape(article):
+        return (
+            len(article.find_all("h2", id=True, recursive=False)),
+            [div["class"] for div in article.select("div.admonition")],
+            len(article.select("div.admonition.checklist li")),
+            len(article.find_all("p", recursive=False)),
+        )
+
+    assert shape(spanish) == shape(english)
+    raps = [r.select_one(".admonition-title").get_text() for r in spanish.select(".rap")]
+    assert raps == ["PETICIÓN", "INOCULACIÓN", "VISIÓN"]
+    # Every other chapter is planned, so the Spanish book lists them in English.
+    toc = soup(sample_site / "es" / "guide" / "index.html").select("main ol.guide-toc > li")
+    assert [li.find(["a", "span"]).get("lang") for li in toc].count(None) == 1
+
+
+def test_the_samples_spanish_chapter_is_a_current_draft(tmp_path):
+    units = units_of(ROOT / "content", tmp_path / "output")
+    unit = units[("guide chapter", "content/guide/electoral-work.md")]
+    assert (unit.translation, unit.state) == ("content/guide/electoral-work.es.md", "draft")
+    assert units[("charter", "content/charters/medicare-for-all.md")].state == "missing"

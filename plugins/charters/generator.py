@@ -159,7 +159,7 @@ class ChartersGenerator(Generator):
 
     def generate_context(self):
         """Read and validate every charter and translation; publish ``charters`` (in the
-        default language), ``charters_by_language`` and ``CHARTERS_URL`` into the context."""
+        default language) and ``CHARTERS_URL`` into the context."""
         folder = Path(self.path) / _setting(self.settings, "CHARTERS_PATH")
         report = self.settings["SITE_PROBLEMS"]
         languages = site_languages(self.settings)
@@ -196,7 +196,6 @@ class ChartersGenerator(Generator):
         if self.charters:
             self._register_alternates(languages)
         self.context["charters"] = self.charters
-        self.context["charters_by_language"] = self.listings
         self.context["CHARTERS_URL"] = _setting(self.settings, "CHARTERS_URL")
 
     def _register_alternates(self, languages) -> None:

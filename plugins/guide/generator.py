@@ -122,20 +122,6 @@ def _reserved(slug: str, fields, path: Path, report, base_url: str) -> bool:
     return True
 
 
-def _has_text(body: str, fields, path: Path, report) -> bool:
-    """Whether a written chapter has text (reported if not)."""
-    if body.strip():
-        return True
-    report.error(
-        path,
-        fields.line_of("status"),
-        "status",
-        "the chapter is 'written' but has no text",
-        "write the text below the fields, or write 'Status: planned'",
-    )
-    return False
-
-
 def _written_chapter(path: Path, text: tuple[str, int], settings: dict, converters, **facts):
     """A written chapter of ``facts`` (place, title, slug, lang…) with its converted text."""
     report = settings["SITE_PROBLEMS"]
@@ -189,7 +175,14 @@ def read_chapter(path: Path, settings: dict, converters: _Converters):
             lang=lang,
         )
         return planned, fields
-    if not _has_text(body, fields, path, report):
+    if not body.strip():
+        report.error(
+            path,
+            fields.line_of("status"),
+            "status",
+            "the chapter is 'written' but has no text",
+            "write the text below the fields, or write 'Status: planned'",
+        )
         return None
     chapter = _written_chapter(
         path,
@@ -333,7 +326,7 @@ class GuideGenerator(Generator):
 
     def generate_context(self):
         """Read, validate and order every chapter and translation; publish ``guide`` (the
-        book in the default language) and ``guide_books`` (by language) into the context."""
+        book in the default language) into the context."""
         folder = Path(self.path) / _setting(self.settings, "GUIDE_PATH")
         converters = _Converters(self.settings)
         report = self.settings["SITE_PROBLEMS"]
@@ -366,7 +359,6 @@ class GuideGenerator(Generator):
             self._register_alternates(languages)
         self.guide = self.books.get(languages.default)
         self.context["guide"] = self.guide
-        self.context["guide_books"] = self.books
 
     def _register_alternates(self, languages) -> None:
         """The guide's home and print page exist in every language; a chapter in those it
