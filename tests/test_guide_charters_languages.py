@@ -170,9 +170,13 @@ def test_a_translated_chapter_names_its_versions_an_untranslated_one_does_not(bo
 
 
 def test_a_one_language_site_has_no_spanish_guide_and_refuses_a_spanish_file(tmp_path):
-    files = {k: v for k, v in BOOK.items() if ".es." not in k}
+    files = {k: v for k, v in {**BOOK, **CHARTERS}.items() if ".es." not in k}
     output = build_site(make_content(tmp_path, files), tmp_path / "output")
     assert not (output / "es").exists()
+    for written in ("guide/index.html", "guide/print/index.html", "working-groups/index.html"):
+        page = soup(output / written)
+        assert [tag.name for tag in page.select("[lang]")] == ["html"], written
+        assert page.select("[hreflang]") == [], written
     page = soup(output / "guide" / "why-organize" / "index.html")
     assert page.html["lang"] == "en"
     assert page.select_one(".language-switcher") is None
