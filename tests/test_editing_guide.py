@@ -38,6 +38,8 @@ def examples(page: Path) -> list[tuple[str, str]]:
     return found
 
 
+#: What makes the minimal chapter's site English and Spanish, for examples of translations.
+SPANISH = "language: en\ntranslations:\n  es:\n    campaign: Medicare para Todos\n"
 GUIDE_PAGES = sorted(p for p in GUIDE.glob("*.md") if examples(p))
 
 
@@ -63,6 +65,9 @@ def test_every_example_of_a_guide_page_builds(page, tmp_path, capsys):
     for number, files in enumerate(example_sites(page)):
         content = tmp_path / f"site{number}" / "content"
         shutil.copytree(FIXTURES / "minimal" / "content", content)
+        if "chapter.yml" not in files and any(".es." in name for name in files):
+            with (content / "chapter.yml").open("a", encoding="utf-8") as chapter:
+                chapter.write(SPANISH)  # an example of a translation: a site in two languages
         write_tree(content, files)
         output = build_site(content, content.parent / "output")
         assert "(warning)" not in capsys.readouterr().err

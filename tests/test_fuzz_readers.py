@@ -2,7 +2,8 @@
 ends in a result or in problems, never an exception, a hang or a crash.
 
 Hypothesis mutates the sample site's own files (events, chapter.yml, a questionnaire and an
-answer sheet, pages and news with their ``Field: value`` header, a guide chapter, a charter)
+answer sheet, pages and news with their ``Field: value`` header, a guide chapter, a charter,
+and the Spanish translations of a guide chapter and of a charter)
 and a record of published addresses with the characters YAML and Markdown give meaning to,
 and also writes random YAML made of the models' own field names. Each input goes through
 the same functions the build reads that kind of file with, without a Pelican build per
@@ -20,11 +21,11 @@ from pelican.settings import read_settings
 import pytest
 import yaml
 
-from charters.generator import read_charter
+from charters.generator import read_charter, read_translation as read_charter_translation
 from events.entry import EVENT_TYPES, REPEATS, EventEntry
 from events.loader import read_file
 from events.rules import BuildFacts
-from guide.generator import _Converters, read_chapter
+from guide.generator import _Converters, read_chapter, read_translation as read_chapter_translation
 from questionnaires.model import CandidateFields
 from questionnaires.read import read_questionnaire, read_sheet
 from site_core.chapter import Chapter, load_chapter
@@ -77,8 +78,12 @@ VALUES = (
 )
 
 
+def _first(pattern: str) -> Path:
+    return sorted(CONTENT.glob(pattern))[0]
+
+
 def _seed(pattern: str) -> str:
-    return sorted(CONTENT.glob(pattern))[0].read_text(encoding="utf-8")
+    return _first(pattern).read_text(encoding="utf-8")
 
 
 SEEDS = {
@@ -93,6 +98,12 @@ SEEDS = {
     "page": [_seed("pages/*.md"), _seed("news/*.md")],
     "guide": [_seed("guide/*.md")],
     "charter": [_seed("charters/*.md")],
+    "guide translation": [_seed("guide/*.es.md")],
+    "charter translation": [  # the sample's charter is not translated: its header in Spanish
+        "Working group: Grupo de Trabajo de Medicare para Todos\nChapter: Madison DSA\n"
+        "Reports to: Asamblea de Madison DSA\nSlug: medicare-para-todos\n"
+        "Source-Hash: 0123456789ab\nTranslation-Status: draft\n\n1. Texto,\n    - y más.\n"
+    ],
     "addresses": [  # the record of published addresses (a new site has none yet)
         "- address: /events/2026-12-05-canvass/\n  kind: event\n  title: Canvass\n"
         "  source: content/events/a.yml\n  start: 2026-12-05 10:00\n  uid: a-1@example.org\n"
@@ -197,6 +208,8 @@ def _read(kind: str, content: Path, data: bytes) -> tuple[object, ProblemReport]
         "page": "pages/fuzz.md",
         "guide": "guide/fuzz.md",
         "charter": "charters/fuzz.md",
+        "guide translation": "guide/fuzz.es.md",
+        "charter translation": "charters/fuzz.es.md",
         "addresses": RECORD_FILE,
     }
     path = content / names[kind]
@@ -219,6 +232,12 @@ def _read(kind: str, content: Path, data: bytes) -> tuple[object, ProblemReport]
     settings = {**SETTINGS, "SITE_PROBLEMS": report}
     if kind == "guide":
         return read_chapter(path, settings, CONVERTERS), report
+    if kind == "guide translation":  # of the sample's written chapter
+        original = read_chapter(CONTENT / "guide" / "electoral-work.md", settings, CONVERTERS)
+        return read_chapter_translation(path, original[0], "es", settings, CONVERTERS), report
+    if kind == "charter translation":
+        original = read_charter(_first("charters/*.md"), settings, CONVERTERS.page)
+        return read_charter_translation(path, original[0], "es", settings, CONVERTERS.page), report
     return read_charter(path, settings, CONVERTERS.page), report
 
 

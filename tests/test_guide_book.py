@@ -184,7 +184,14 @@ def test_every_example_in_the_editing_docs_builds(tmp_path):
         for block in re.findall(r"```markdown\n(.*?)```", text, re.DOTALL):
             path = re.match(r"<!-- (content/\S+) -->", block).group(1)
             files[path.removeprefix("content/")] = block  # a later example of a file wins
-    assert len(files) == 4
-    output = build_site(make_content(tmp_path, files), tmp_path / "output")
+    assert len(files) == 6  # a chapter, a planned one, a charter, a proposed one, 2 translations
+    content = make_content(tmp_path, files)
+    with (content / "chapter.yml").open("a", encoding="utf-8") as chapter:  # in two languages
+        chapter.write("language: en\ntranslations:\n  es:\n    campaign: Medicare para Todos\n")
+    output = build_site(content, tmp_path / "output")
     assert (output / "guide" / "canvassing-the-rap" / "index.html").exists()
     assert (output / "working-groups" / "housing-working-group" / "index.html").exists()
+    assert soup(output / "es" / "guide" / "el-rap" / "index.html").h1.get_text() == (
+        "El puerta a puerta: el Rap"
+    )
+    assert (output / "es" / "working-groups" / "vivienda" / "index.html").exists()

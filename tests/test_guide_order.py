@@ -120,3 +120,13 @@ def test_after_an_unknown_chapter_writes_nothing_and_suggests(tmp_path):
     )
     assert result.returncode == 0, result.stderr
     assert "Chapter: 1.5\n" in (content / "guide" / "tabling.md").read_text(encoding="utf-8")
+
+
+def test_a_translation_takes_no_place_in_the_book_order(tmp_path):
+    guide = tmp_path / "content" / "guide"
+    guide.mkdir(parents=True)
+    (guide / "one.md").write_text("Title: One\nChapter: 1\n\nText.\n", encoding="utf-8")
+    # A translation that (wrongly) repeats a place is still not a chapter of its own.
+    (guide / "one.es.md").write_text("Title: Uno\nChapter: 2\n\nTexto.\n", encoding="utf-8")
+    assert book_order(guide) == [(Decimal(1), "one")]
+    assert "Chapter: 2\n" in chapter_file(guide, "Two")[1]

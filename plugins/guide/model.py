@@ -2,8 +2,10 @@
 
 A chapter file is Markdown with a ``Field: value`` header (see
 docs/editing/guide.md). :class:`ChapterHeader` is the one statement of what
-that header may hold; :class:`GuideChapter` is a chapter ready for templates;
-:class:`Guide` is the whole book in chapter order.
+that header may hold, :class:`ChapterTranslationHeader` that of a translation
+(``x.es.md``); :class:`GuideChapter` is a chapter ready for templates, in one language;
+:class:`Guide` is the whole book in chapter order, in one language (chapters not
+translated into it are there in the original's).
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ from pydantic import field_validator
 
 from site_core.fields import AnyCase, Strict
 from site_core.slugs import Slug
+from site_core.translated_headers import TranslationFields
 
 STATUSES = ("written", "planned")
 #: Slugs the guide uses for its own pages.
@@ -69,6 +72,14 @@ class ChapterHeader(Strict):
         return Decimal(match[1])
 
 
+class ChapterTranslationHeader(ChapterHeader, TranslationFields):
+    """The fields on top of a chapter's translation: its own title, summary and slug; its
+    place and status are the original's (see ``site_core.translated_headers``)."""
+
+    chapter: Decimal | None = None
+    status: Annotated[Literal[STATUSES], AnyCase] | None = None  # type: ignore[valid-type]
+
+
 @dataclass(frozen=True, slots=True)
 class Section:
     """One ``##`` section of a chapter, with its anchor."""
@@ -82,7 +93,8 @@ class GuideChapter:
     """One chapter, ready for templates. Planned chapters have no text and no page.
 
     ``place`` is the ``Chapter:`` an editor wrote (it orders the book); ``number`` is the
-    chapter's number as readers see it, 1 to n in that order.
+    chapter's number as readers see it, 1 to n in that order. ``lang`` is the language of
+    its text (a book in Spanish holds the chapters not yet translated in the original's).
     """
 
     place: Decimal
@@ -98,6 +110,8 @@ class GuideChapter:
     url: str = ""
     save_as: str = ""
     edit_url: str | None = None
+    lang: str = ""
+    digest: str = ""  # source_digest of the title and text (an original's, for translations)
 
     @property
     def written(self) -> bool:
@@ -107,11 +121,12 @@ class GuideChapter:
 
 @dataclass(frozen=True)
 class Guide:
-    """The whole book, in chapter order."""
+    """The whole book in one language (``lang``), in chapter order."""
 
     chapters: tuple[GuideChapter, ...]
     url: str
     print_url: str
+    lang: str = ""
 
     @property
     def written(self) -> tuple[GuideChapter, ...]:

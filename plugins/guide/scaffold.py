@@ -9,10 +9,12 @@ from __future__ import annotations
 from decimal import Decimal
 from pathlib import Path
 
+from site_core.i18n import SiteLanguages
 from site_core.metadata import read_and_validate
 from site_core.problems import ProblemReport
 from site_core.slugs import slugify
 from site_core.suggest import did_you_mean
+from site_core.translations import language_of_file
 
 from .model import ChapterHeader, place_after
 
@@ -22,10 +24,13 @@ class UnknownChapter(SystemExit):
 
 
 def book_order(folder: Path) -> list[tuple[Decimal, str]]:
-    """(place, slug) of each readable chapter, in order (the check reports the others)."""
+    """(place, slug) of each readable chapter, in order (the check reports the others);
+    translations (``x.es.md``) take the place of their original, not one of their own."""
     report = ProblemReport(root=folder.parent.parent)
     chapters = []
     for path in sorted(folder.glob("*.md")):
+        if language_of_file(path, SiteLanguages())[1] is not None:
+            continue
         read = read_and_validate(path, ChapterHeader, report)
         if read is not None:
             header = read[0]

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 import html
+import json
 from pathlib import Path
 import re
 import subprocess
@@ -233,6 +234,17 @@ def index_site(folder: Path, settings: dict) -> None:
             f"search: Pagefind could not index the site ({result.stderr.strip()}); "
             "check that `pip install -r requirements.txt` installed pagefind[bin]"
         )
+    _sort_languages(folder / "pagefind" / "pagefind-entry.json")
+
+
+def _sort_languages(entry: Path) -> None:
+    """List the index's languages in a fixed order: Pagefind writes them in any order, and
+    builds of the same content must be byte-identical."""
+    if not entry.is_file():
+        return
+    data = json.loads(entry.read_text(encoding="utf-8"))
+    data["languages"] = dict(sorted(data.get("languages", {}).items()))
+    entry.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
 
 
 def get_generators(pelican):

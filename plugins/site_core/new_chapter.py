@@ -3,6 +3,9 @@
 The sample's chapter-specific content (events, candidates, the charter, news) is
 removed; the home and about pages, which name the chapter, are rewritten from the
 answers. The national explainer and the organizing guide are kept: they name no chapter.
+Their translations (``x.es.md``) go: the new chapter's site is in one language until it
+lists others under ``translations:``, and a translation into a language the site is not in
+is a problem.
 """
 
 from __future__ import annotations
@@ -12,7 +15,9 @@ import shutil
 
 from .ask import Question
 from .chapter import Chapter
+from .i18n import SiteLanguages
 from .scaffold import yaml_text
+from .translations import language_of_file
 from .validation import field_check
 
 #: The sample's chapter-specific content, relative to content/: removed by a fork.
@@ -137,6 +142,10 @@ def start_chapter(content: Path, answers: dict[str, str]) -> list[str]:
     if record.exists():
         record.unlink()
         done.append(f"removed the record of the sample's published addresses: {record}")
+    for path in sorted(content.rglob("*.md")):  # the fork is in one language
+        if language_of_file(path, SiteLanguages())[1] is not None:
+            path.unlink()
+            done.append(f"removed a translation (the chapter's site is in one language): {path}")
     (content / "chapter.yml").write_text(chapter_text(answers), encoding="utf-8")
     done.append(f"wrote {content / 'chapter.yml'}")
     words = {name: _page_field(answers[name]) for name in ("name", "city")}
