@@ -4,18 +4,24 @@ the candidate wrote it in, and the problems of the translation files at their li
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
+from types import SimpleNamespace
 
+from bs4 import BeautifulSoup
+from jinja2 import Environment, FileSystemLoader
 from lxml import etree
 import pytest
 import yaml
 
+from questionnaires.generator import home_endorsements
 from questionnaires.model import QuestionnaireFields
 from questionnaires.read import read_questionnaires
 from questionnaires.translated import questionnaire_digest, translation_units
-from site_core.i18n import SiteLanguages
+from site_core.dates import DateStyle, DateStyles
+from site_core.i18n import SiteLanguages, catalog, install, use_language
 from site_core.problems import ContentProblems, ProblemReport
-from sitebuild import MINIMAL_CHAPTER, build_site, make_content, soup
+from sitebuild import MINIMAL_CHAPTER, ROOT, build_site, make_content, soup
 
 SPANISH_CHAPTER = MINIMAL_CHAPTER.read_text() + (
     "translations:\n  es:\n    campaign: Medicare para Todos\n"
@@ -335,3 +341,38 @@ def test_public_contact_of_a_spanish_answer_is_its_own_files(tmp_path):
     output = build_site(content, tmp_path / "output")
     page = soup(output / "es" / BASE / "ana" / "index.html")
     assert answers(page)["money"] == ("Llame al (608) 555-0134.", None)
+
+
+def test_home_page_endorsements_in_spanish(tmp_path):
+    """The home page's partial, rendered as the Writer renders a page under ``es/``."""
+    rescinded = sheet("Dora", ("Yes.", "Yes.", "Yes.")).replace(
+        "  status: endorsed\n",
+        "  status: rescinded\n  rescinded: 2026-11-19\n  reason: She took insurer money.\n",
+    )
+    content = make_content(tmp_path, files(**{f"{Q}/dora.md": rescinded}))
+    languages = SiteLanguages("en", ("es",))
+    questionnaires = read_questionnaires(
+        content / "questionnaires", ProblemReport(root=tmp_path), "candidates", "US", languages
+    )
+    env = Environment(loader=FileSystemLoader(ROOT / "theme" / "templates"), autoescape=True)
+    install(SimpleNamespace(env=env))
+    env.filters.update(
+        DateStyles((("en", DateStyle("en_US")), ("es", DateStyle("es_US")))).filters()
+    )
+    partial = env.get_template("partials/home_endorsements.html")
+    context = {
+        "LANG_ROOT": "/es",
+        "questionnaire_index_url": "candidates/",
+        "questionnaire_endorsements": home_endorsements(questionnaires, date(2027, 1, 1)),
+    }
+    with use_language("es", catalog(ROOT / "theme" / "translations", "es")):
+        page = BeautifulSoup(partial.render(context), "html5lib")
+    assert text(page.find("h2")) == "Respaldos"
+    notice = page.select_one(".callout.rescinded")
+    assert text(notice.h3) == "Retirado el respaldo a Dora"
+    assert "El jueves, 19 de noviembre de 2026 los miembros votaron retirar" in text(notice)
+    assert notice.select_one("[lang=en]").get_text() == "She took insurer money."
+    links = [a["href"] for a in page.select("a")]
+    assert links[-1] == "/es/candidates/"
+    assert f"/es/{BASE}/ana/" in links
+    assert text(page.select_one(".endorsements .badge")) == "Respaldada"
