@@ -44,6 +44,8 @@ def test_every_kind_of_page_writes_a_day_the_same_way(sample_site):
 def test_the_chapters_language_sets_the_style(tmp_path):
     content = tmp_path / "content"
     shutil.copytree(ROOT / "content", content)
+    for translation in content.rglob("*.es.md"):  # the sample's Spanish: this site is Spanish
+        translation.unlink()
     chapter = content / "chapter.yml"
     text = re.sub(r"(?ms)^translations:.*?(?=^\S)", "", chapter.read_text(encoding="utf-8"))
     chapter.write_text(re.sub(r"(?m)^language: .*$", "language: es", text), encoding="utf-8")
