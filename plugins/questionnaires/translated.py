@@ -85,17 +85,24 @@ def read_questionnaire_translation(
 
 
 def _optional_front_matter(path: Path, report: ProblemReport) -> FrontMatter | None:
-    """A Markdown file whose front matter may be left out: then the whole file is the body."""
+    """A Markdown file whose front matter may be left out: then, after any blank lines and
+    one-line comments (``<!-- content/x.md -->``), the rest of the file is the body."""
     text = read_text(path, report)
     if text is None:
         return None
-    text = text.removeprefix("\ufeff")
-    first = next((line for line in text.split("\n") if line.strip()), "")
-    if first.rstrip() == "---" or first.lstrip().startswith("<!--"):
+    lines = text.removeprefix("\ufeff").split("\n")
+    start = next((i for i, line in enumerate(lines) if not _skippable(line)), len(lines))
+    if start < len(lines) and lines[start].rstrip() == "---":
         return load_front_matter(path, report)
     data = LineDict()
     data.line, data.key_lines = 1, {}
-    return FrontMatter(data, text, 1)
+    return FrontMatter(data, "\n".join(lines[start:]), start + 1)
+
+
+def _skippable(line: str) -> bool:
+    """A blank line, or a one-line HTML comment, before a file's content."""
+    text = line.strip()
+    return not text or (text.startswith("<!--") and text.endswith("-->"))
 
 
 def sheet_translation(
