@@ -57,7 +57,6 @@ DISPLAY_PAGES_ON_MENU = False  # menus are explicit: NAV_LINKS below
 DISPLAY_CATEGORIES_ON_MENU = False
 
 
-
 def _(label: str) -> str:
     """Mark a label for the interface's catalogs (``invoke catalogs``); pages translate it."""
     return label
