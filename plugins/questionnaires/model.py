@@ -234,11 +234,6 @@ class Answer:
     html: Markup | None
     lang: str
 
-    @property
-    def number(self) -> int:
-        """The question's number."""
-        return self.question.number
-
 
 @dataclass(frozen=True, slots=True)
 class QuestionnaireText:
@@ -292,11 +287,6 @@ class Candidate:
             html = self.sheets[lang][question.id] if lang else None
             result.append(Answer(question, html, lang or page))
         return result
-
-    @property
-    def languages(self) -> list[str]:
-        """The languages the candidate answered in, the main sheet's first."""
-        return [self.lang, *sorted(lang for lang in self.sheets if lang != self.lang)]
 
     @property
     def name(self) -> str:
