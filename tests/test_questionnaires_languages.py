@@ -376,3 +376,13 @@ def test_home_page_endorsements_in_spanish(tmp_path):
     assert links[-1] == "/es/candidates/"
     assert f"/es/{BASE}/ana/" in links
     assert text(page.select_one(".endorsements .badge")) == "Respaldada"
+
+
+def test_a_sheet_in_another_language_on_a_one_language_site_is_marked(tmp_path):
+    content = files()
+    del content["chapter.yml"], content[f"{Q}/questionnaire.es.md"], content[f"{Q}/ana.es.md"]
+    output = build_site(make_content(tmp_path, content), tmp_path / "output")
+    assert not (output / "es").exists()
+    carla = answers(soup(output / BASE / "carla" / "index.html"))
+    assert carla["money"] == ("Sí, siempre.", "es")
+    assert {lang for _, lang in carla.values()} == {"es"}
