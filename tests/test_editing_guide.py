@@ -61,10 +61,11 @@ def example_sites(page: Path) -> list[dict[str, str]]:
 
 
 def in_languages(content: Path, files: dict[str, str]) -> None:
-    """A site whose examples include translations (``x.es.md``) is in their languages too."""
+    """A site whose examples include translations (``x.es.md``) is in their languages too
+    (unless an example of chapter.yml says its languages itself)."""
     found = {language_of_file(Path(name), SiteLanguages())[1] for name in files} - {None}
-    if found:
-        chapter = content / "chapter.yml"
+    chapter = content / "chapter.yml"
+    if found and "translations:" not in chapter.read_text(encoding="utf-8"):
         extra = "".join(f"  {lang}:\n    campaign: Medicare for All\n" for lang in sorted(found))
         chapter.write_text(chapter.read_text(encoding="utf-8") + "translations:\n" + extra)
 
