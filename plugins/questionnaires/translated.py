@@ -123,21 +123,23 @@ def sheet_translation(
             f"keep the {language_label(lang)} answers in one file: move them to {source.name}",
         )
         return None
-    data = front.data if isinstance(front.data, LineDict) else LineDict()
-    facts = [key for key in data if key in CandidateFields.model_fields]
-    for key in facts:
-        if key in SheetTranslationFields.model_fields:
-            continue
-        report.error(
-            path,
-            data.line_of(key),
-            key,
-            f"is a fact about the candidate, written once in {source.name}",
-            f"remove '{key}:' here; this file holds only the answers in {language_label(lang)}",
-        )
-    if any(key not in SheetTranslationFields.model_fields for key in facts):
-        return None
-    if data and validate(SheetTranslationFields, data, path, report) is None:
+    data = front.data
+    if isinstance(data, LineDict):
+        facts = CandidateFields.model_fields.keys() - SheetTranslationFields.model_fields.keys()
+        repeated = [key for key in data if key in facts]
+        for key in repeated:
+            report.error(
+                path,
+                data.line_of(key),
+                key,
+                f"is a fact about the candidate, written once in {source.name}",
+                f"remove '{key}:' here; this file holds only the answers in {language_label(lang)}",
+            )
+        if repeated:
+            return None
+        if not data:  # no fields: only answers
+            return front
+    if validate(SheetTranslationFields, data, path, report) is None:
         return None
     return front
 
