@@ -386,3 +386,9 @@ def test_a_sheet_in_another_language_on_a_one_language_site_is_marked(tmp_path):
     carla = answers(soup(output / BASE / "carla" / "index.html"))
     assert carla["money"] == ("Sí, siempre.", "es")
     assert {lang for _, lang in carla.values()} == {"es"}
+
+
+def test_fields_of_an_answers_file_must_be_a_block_of_fields(tmp_path):
+    found = problems_of(tmp_path, **{f"{Q}/ana.es.md": "---\n- money\n---\n## money\n\nSí.\n"})
+    assert len(found) == 1
+    assert found[0].startswith(f"content/{Q}/ana.es.md:2: must be a block of 'field: value' lines")
