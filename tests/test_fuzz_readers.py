@@ -26,9 +26,15 @@ from events.entry import EVENT_TYPES, REPEATS, EventEntry
 from events.loader import read_file
 from events.rules import BuildFacts
 from guide.generator import _Converters, read_chapter, read_translation as read_chapter_translation
-from questionnaires.model import CandidateFields
+from questionnaires.model import (
+    CandidateFields,
+    QuestionnaireTranslationFields,
+    SheetTranslationFields,
+)
 from questionnaires.read import read_questionnaire, read_sheet
+from questionnaires.translated import read_questionnaire_translation
 from site_core.chapter import Chapter, load_chapter
+from site_core.i18n import SiteLanguages
 from site_core.page_headers import check_markdown_file
 from site_core.plugin import theme_templates
 from site_core.problems import ProblemReport
@@ -40,6 +46,9 @@ pytestmark = pytest.mark.slow
 
 CONTENT = ROOT / "content"
 QUESTIONNAIRE = next(CONTENT.glob("questionnaires/*/questionnaire.md"))
+#: A sample sheet with answers in Spanish too (``<candidate>.es.md``).
+BILINGUAL = next(p for p in QUESTIONNAIRE.parent.glob("*.es.md") if p.stem != "questionnaire.es")
+BILINGUAL_SOURCE = BILINGUAL.with_name(BILINGUAL.name.replace(".es.md", ".md"))
 FACTS = BuildFacts("America/Chicago", datetime(2026, 11, 25, 12, tzinfo=UTC), "example.org")
 SETTINGS = read_settings(
     str(ROOT / "pelicanconf.py"), override={"PATH": str(CONTENT), "THEME": str(ROOT / "theme")}
@@ -93,8 +102,10 @@ SEEDS = {
     "sheet": [
         p.read_text(encoding="utf-8")
         for p in sorted(QUESTIONNAIRE.parent.glob("*.md"))
-        if p != QUESTIONNAIRE
+        if not p.name.startswith("questionnaire.") and not p.name.endswith(".es.md")
     ],
+    "questionnaire translation": [QUESTIONNAIRE.with_suffix(".es.md").read_text(encoding="utf-8")],
+    "sheet translation": [BILINGUAL.read_text(encoding="utf-8")],
     "page": [_seed("pages/*.md"), _seed("news/*.md")],
     "guide": [_seed("guide/*.md")],
     "charter": [_seed("charters/*.md")],
@@ -205,6 +216,8 @@ def _read(kind: str, content: Path, data: bytes) -> tuple[object, ProblemReport]
         "chapter": "chapter.yml",
         "questionnaire": "questionnaires/spring/questionnaire.md",
         "sheet": "questionnaires/spring/fuzz.md",
+        "questionnaire translation": "questionnaires/spring/questionnaire.es.md",
+        "sheet translation": "questionnaires/spring/bilingual.es.md",
         "page": "pages/fuzz.md",
         "guide": "guide/fuzz.md",
         "charter": "charters/fuzz.md",
@@ -225,6 +238,15 @@ def _read(kind: str, content: Path, data: bytes) -> tuple[object, ProblemReport]
     if kind == "sheet":
         questionnaire = read_questionnaire(QUESTIONNAIRE, report, "candidates")
         return read_sheet(path, questionnaire, report, "US"), report
+    if kind == "questionnaire translation":
+        questionnaire = read_questionnaire(QUESTIONNAIRE, report, "candidates")
+        return read_questionnaire_translation(path, "es", questionnaire, report), report
+    if kind == "sheet translation":  # read with its sheet, as the build reads it
+        questionnaire = read_questionnaire(QUESTIONNAIRE, report, "candidates")
+        source = path.with_name("bilingual.md")
+        source.write_bytes(BILINGUAL_SOURCE.read_bytes())
+        languages = SiteLanguages("en", ("es",))
+        return read_sheet(source, questionnaire, report, "US", languages, {"es": path}), report
     if kind == "page":
         known = len(report.problems)
         check_markdown_file(path, content, report, TEMPLATES, set(), is_post=True)
@@ -267,6 +289,14 @@ GENERATED = {
     "events": written("events", _fields(EventEntry)),
     "chapter": written("chapter", _fields(Chapter)),
     "sheet": written("sheet", _fields(CandidateFields), front_matter=True),
+    "questionnaire translation": written(
+        "questionnaire translation", _fields(QuestionnaireTranslationFields), front_matter=True
+    ),
+    "sheet translation": written(
+        "sheet translation",
+        [*_fields(SheetTranslationFields), "office", "language", "name"],
+        front_matter=True,
+    ),
     "addresses": written("addresses", _fields(RecordEntry)),
 }
 
