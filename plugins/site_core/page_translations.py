@@ -115,6 +115,20 @@ def _inherit(translation, original, languages: SiteLanguages) -> None:
             setattr(translation, f"override_{key}", prefix + getattr(original, f"override_{key}"))
 
 
+def _keep_hidden(generator, translation, original) -> None:
+    """A translation of a hidden page (the 404 page) is hidden too, unless it says ``Status:``."""
+    if original.status != "hidden" or translation.status != "published":
+        return
+    if "status" in translation.metadata:
+        return
+    translation.status = "hidden"
+    for name in _kind(generator).lists[:2]:
+        items = getattr(generator, name)
+        if translation in items:
+            items.remove(translation)
+    generator.hidden_translations.append(translation)
+
+
 def page_url(item) -> str:
     """A page's site-relative address as Alternates keys it: ``about/``, ``""`` for the home."""
     return item.url.removesuffix("index.html")
@@ -152,6 +166,7 @@ def settle_translations(generator) -> None:
         for path in group.translations.values():
             if str(path) in by_path:
                 _inherit(by_path[str(path)], original, languages)
+                _keep_hidden(generator, by_path[str(path)], original)
         if original.source_path not in published:  # a draft: neither listed nor recorded
             continue
         key = page_url(original)
@@ -254,3 +269,40 @@ def write_news_in_languages(generator, writer) -> None:
             items = [i for i in generator.translations if i.lang == lang]
             items.sort(key=lambda i: i.date, reverse=True)
             writer.write_feed(items, generator.context, feed, feed)
+
+
+# -- invoke translations --stamp -----------------------------------------------------------
+
+
+def stamp(translation: Path, languages: SiteLanguages) -> str:
+    """Record in ``translation`` (``about.es.md``) the digest of its original as it is now:
+    its ``Source-Hash:`` line, added under the header's fields if missing. Returns the digest.
+
+    Raises ValueError, with what to do, when ``translation`` is not a translation of a file
+    that exists, or either file cannot be read.
+    """
+    original, lang = language_of_file(translation, languages)
+    if lang is None:
+        raise ValueError(
+            f"{translation} is not a translation: name it after the file it translates, with"
+            " the language before the extension (about.es.md)"
+        )
+    report = ProblemReport()
+    if not original.is_file():
+        raise ValueError(f"{translation} translates {original.name}, which does not exist")
+    digest = digest_of(original, report)
+    read = read_markdown_file(translation, report) if digest else None
+    if read is None or digest is None:
+        raise ValueError(report.render() or f"{translation}: cannot be read")
+    header, body, body_line = read
+    lines = translation.read_text(encoding="utf-8").removeprefix("\ufeff").splitlines()
+    field = f"Source-Hash: {digest}"
+    if SOURCE_HASH_FIELD in header.key_lines:
+        lines[header.key_lines[SOURCE_HASH_FIELD] - 1] = field
+    else:
+        last = max(header.key_lines.values(), default=0)
+        lines.insert(last, field)
+        if not header.key_lines:
+            lines.insert(1, "")  # a file with no fields: a blank line before the text
+    translation.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return digest
