@@ -38,6 +38,7 @@ from .translations import (
     pair_files,
     source_digest,
 )
+from .yamlfile import read_text
 
 #: A translation's header fields (as read: lower-case, with their hyphen).
 SOURCE_HASH_FIELD = "source-hash"
@@ -292,10 +293,11 @@ def stamp(translation: Path, languages: SiteLanguages) -> str:
         raise ValueError(f"{translation} translates {original.name}, which does not exist")
     digest = digest_of(original, report)
     read = read_markdown_file(translation, report) if digest else None
-    if read is None or digest is None:
+    text = read_text(translation, report) if read else None  # never through a link
+    if read is None or digest is None or text is None:
         raise ValueError(report.render() or f"{translation}: cannot be read")
-    header, body, body_line = read
-    lines = translation.read_text(encoding="utf-8").removeprefix("\ufeff").splitlines()
+    header = read[0]
+    lines = text.removeprefix("\ufeff").splitlines()
     field = f"Source-Hash: {digest}"
     if SOURCE_HASH_FIELD in header.key_lines:
         lines[header.key_lines[SOURCE_HASH_FIELD] - 1] = field
