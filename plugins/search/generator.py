@@ -49,7 +49,8 @@ def _setting(settings: dict, name: str):
 def page_written(path: str, context: dict) -> None:
     """Remember the address and title of one written HTML page, for the site map."""
     relative = context.get("output_file") or ""
-    if not relative.endswith(".html") or relative in SITE_MAP_EXCLUDE or context.get("noindex"):
+    name = relative.rsplit("/", 1)[-1]  # the 404 page of every language
+    if not relative.endswith(".html") or name in SITE_MAP_EXCLUDE or context.get("noindex"):
         return
     with open(path, "rb") as page:  # the <title> is in the head: read no more than needed
         head = page.read(HEAD_BYTES)
