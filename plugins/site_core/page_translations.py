@@ -201,6 +201,35 @@ def _record(record, report, kind, original, translated, languages, by_path) -> N
         )
 
 
+# -- links to the site's own pages -----------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class LinkTarget:
+    """Where a link to one of the site's pages goes from a page in some language."""
+
+    url: str  # site-relative
+    lang: str  # the language of the page it goes to
+
+
+def link_in_language(settings):
+    """The Jinja global ``page_link(path)``: the page at ``path`` (a default-language address
+    such as ``events/``) in the language being rendered where it is written in it, else the
+    original (its link then says ``hreflang``). Menus use it, so no link goes to a language
+    version a capability does not write."""
+    build = _build(settings)
+    languages: SiteLanguages = build.languages
+
+    def page_link(path: str) -> LinkTarget:
+        lang = current_language(languages.default)
+        versions = build.state(Alternates).of(path)
+        if lang in versions:
+            return LinkTarget(versions[lang], lang)
+        return LinkTarget(path, languages.default)
+
+    return page_link
+
+
 # -- the news in each language --------------------------------------------------------------
 
 

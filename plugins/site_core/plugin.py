@@ -52,6 +52,7 @@ from .output import AtomicOutput
 from .page_headers import check_front_matter
 from .page_translations import (
     in_language,
+    link_in_language,
     mark_language,
     plan_news,
     settle_translations,
@@ -291,11 +292,13 @@ def finish_build(pelican) -> None:
 
 
 def install_languages(generator) -> None:
-    """Give a generator's templates ``_()``, ``lang_attr()``, ``page_languages()`` and the
-    ``localized`` filter (pages and posts in the language being rendered)."""
+    """Give a generator's templates ``_()``, ``lang_attr()``, ``page_languages()``,
+    ``page_link()`` and the ``localized`` filter (pages and posts in the language being
+    rendered)."""
     install_i18n(generator)
     generator.env.globals["page_languages"] = build_of(generator.settings).page_languages
     generator.env.filters["localized"] = in_language
+    generator.env.globals["page_link"] = link_in_language(generator.settings)
 
 
 def register() -> None:
