@@ -14,6 +14,8 @@ import sys
 import feedparser
 import pytest
 
+from site_core.i18n import SiteLanguages
+from site_core.page_translations import stamp
 from site_core.problems import ContentProblems
 from site_core.translations import source_digest
 from sitebuild import MINIMAL_CHAPTER, ROOT, build_site, make_content, run_in_project, soup
@@ -181,7 +183,7 @@ def test_a_translation_of_the_hidden_404_page_is_hidden_too(tmp_path):
             id="english-page-in-the-language-folder",
         ),
         pytest.param(
-            {"pages/about.md": ABOUT, "pages/about.es.md": "Title: A\nTranslation-Status: done\n\nA.\n"},
+            {"pages/about.md": ABOUT, "pages/about.es.md": "Title: A\nTranslation-Status: ok\n\n"},
             "about.es.md", 2, "must be one of draft, reviewed",
             id="unknown-translation-status",
         ),
@@ -202,9 +204,9 @@ def test_pairing_mistakes_are_problems_with_file_and_line(tmp_path, files, culpr
 
 
 NEWS = {
-    "news/2026-11-20-first.md": "Title: First post\nSlug: first\nDate: 2026-11-20 10:00\n\nThe first.\n",
-    "news/2026-11-20-first.es.md": "Title: Primera noticia\nDate: 2026-11-20 10:00\n\nLa primera.\n",
-    "news/2026-11-21-second.md": "Title: Second post\nSlug: second\nDate: 2026-11-21 10:00\n\nThe second.\n",
+    "news/2026-11-20-first.md": "Title: First post\nSlug: first\nDate: 2026-11-20 10:00\n\nA.\n",
+    "news/2026-11-20-first.es.md": "Title: Primera noticia\nDate: 2026-11-20 10:00\n\nLa.\n",
+    "news/2026-11-21-second.md": "Title: Second post\nSlug: second\nDate: 2026-11-21 10:00\n\nB.\n",
 }
 
 
@@ -314,6 +316,9 @@ def test_a_suffix_that_is_no_language_stays_an_ordinary_page(tmp_path):
 # -- the sample site ---------------------------------------------------------------------------
 
 
+SAMPLE = "https://m4a.madisondsa.org"
+
+
 def test_every_hreflang_of_the_sample_site_exists_and_points_back(sample_site):
     """Parse every page: each hreflang target is a written page in that language whose own
     hreflang links name this page."""
@@ -325,7 +330,7 @@ def test_every_hreflang_of_the_sample_site_exists_and_points_back(sample_site):
     for url, page in pages.items():
         links = hreflangs(page)
         for lang, href in links.items():
-            target = href.removeprefix("https://m4a.madisondsa.org")
+            target = href.removeprefix(SAMPLE)
             assert target in pages, (url, lang, href)
             if lang == "x-default":
                 continue
@@ -374,6 +379,7 @@ def report_states(content: Path) -> dict[str, str]:
     return states
 
 
+@pytest.mark.slow  # five runs of the task, each a build
 def test_the_gap_report_lists_each_state_and_stamp_makes_a_translation_current(tmp_path):
     digest = source_digest("About us", "Who we are.\n")
     home_digest = source_digest("Welcome", "Hello.\n")
@@ -415,11 +421,40 @@ def test_the_gap_report_lists_each_state_and_stamp_makes_a_translation_current(t
     assert "about.es.md" not in states and "team.es.md" not in states
 
 
+def test_stamp_replaces_the_source_hash_or_adds_it_under_the_fields(tmp_path):
+    content = bilingual(
+        tmp_path,
+        {
+            "pages/about.md": ABOUT,
+            "pages/about.es.md": "Title: A\nSource-Hash: 000000000000\nSlug: a\n\nT.\n",
+            "pages/team.md": "Title: Team\n\nT.\n",
+            "pages/team.es.md": "\ufeffTitle: Equipo\nTranslation-Status: draft\n\nE.\n\nF.\n",
+        },
+    )
+    languages = SiteLanguages("en", ("es",))
+    digest = stamp(content / "pages" / "about.es.md", languages)
+    assert digest == source_digest("About us", "Who we are.\n")
+    about = (content / "pages" / "about.es.md").read_text(encoding="utf-8").splitlines()
+    assert about == ["Title: A", f"Source-Hash: {digest}", "Slug: a", "", "T."]
+    stamp(content / "pages" / "team.es.md", languages)
+    team = (content / "pages" / "team.es.md").read_text(encoding="utf-8").splitlines()
+    assert team == [
+        "Title: Equipo",
+        "Translation-Status: draft",
+        f"Source-Hash: {source_digest('Team', 'T.')}",
+        "",
+        "E.",
+        "",
+        "F.",
+    ]
+
+
 def test_stamp_refuses_a_file_that_translates_nothing(tmp_path):
     content = bilingual(tmp_path, {"pages/contact.es.md": "Title: Contacto\n\nC.\n"})
     path = content / "pages" / "contact.es.md"
-    result = run_in_project(*INVOKE, "--content", str(content), "--stamp", str(path))
-    assert result.returncode == 1
-    assert "contact.md, which does not exist" in result.stderr
-    assert "Traceback" not in result.stderr
+    languages = SiteLanguages("en", ("es",))
+    with pytest.raises(ValueError, match=re.escape("contact.md, which does not exist")):
+        stamp(path, languages)
+    with pytest.raises(ValueError, match="is not a translation"):
+        stamp(content / "chapter.yml", languages)
     assert path.read_text(encoding="utf-8") == "Title: Contacto\n\nC.\n"
