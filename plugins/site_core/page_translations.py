@@ -63,7 +63,9 @@ def mark_language(content) -> None:
     if not isinstance(content, Article | Page) or not content.source_path:
         return
     languages = site_languages(content.settings)
-    source, lang = language_of_file(Path(content.source_path), languages)
+    path = Path(content.source_path)
+    # Most files have no second suffix: no language to look up (Babel's parse is slow).
+    source, lang = language_of_file(path, languages) if "." in path.stem else (path, None)
     content.translation_key = str(source)
     content.lang = lang or languages.default
     content.in_default_lang = content.lang == languages.default
