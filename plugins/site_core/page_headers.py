@@ -62,14 +62,15 @@ def _check_field(
 ) -> None:
     name = _field_name(key)
     if key == "lang":
-        stem = path.name.removesuffix(path.suffix)
+        lang = value or "es"
+        stem = re.sub(rf"[-_.]{re.escape(lang)}$", "", path.stem)  # about-es: about.es.md
         report.error(
             path,
             line,
             name,
             "is not how a page says its language: its file name does",
             "remove the line; a translation is named after the file it translates, with"
-            f" its language before the extension: {stem}.{value or 'es'}{path.suffix}",
+            f" its language before the extension: {stem}.{lang}{path.suffix}",
         )
     elif key not in known:
         close = closest(key, known)
@@ -102,7 +103,9 @@ def _check_field(
             line,
             name,
             f"must be one of {', '.join(TRANSLATION_STATUSES)} (got {value!r})",
-            "write 'Translation-Status: draft' until a native speaker has reviewed it",
+            f"did you mean '{close}'?"
+            if (close := closest(value.lower(), set(TRANSLATION_STATUSES)))
+            else "write 'Translation-Status: draft' until a native speaker has reviewed it",
         )
     elif key == "source-hash" and not re.fullmatch(r"[0-9a-f]{12}", value):
         report.error(
