@@ -148,7 +148,7 @@ Summary: El Grupo de Trabajo de Medicare para Todos de {name}: qué hacemos y c�
 El Grupo de Trabajo de Medicare para Todos de {name} hace campaña por una atención médica de
 pagador único en {city}.
 
-## Por qué trabajamos
+## Para qué trabajamos
 
 - Trabajamos para desmercantilizar la atención médica impulsando un programa de pagador
   único: Medicare para Todos.
