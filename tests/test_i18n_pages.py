@@ -12,12 +12,14 @@ import re
 import sys
 
 import feedparser
+from pelican import Pelican
+from pelican.settings import read_settings
 import pytest
 
 from site_core.i18n import SiteLanguages
 from site_core.page_translations import stamp
 from site_core.problems import ContentProblems
-from site_core.translations import source_digest
+from site_core.translations import TranslationRecord, source_digest
 from sitebuild import MINIMAL_CHAPTER, ROOT, build_site, make_content, run_in_project, soup
 
 SPANISH = "\ntranslations:\n  es:\n    campaign: Medicare para Todos\n"
@@ -105,6 +107,16 @@ def test_a_translation_may_have_its_own_slug(tmp_path):
     assert page.select_one("#contact-heading")  # the original's Template: about
     assert switcher(soup(output / "about" / "index.html")) == {"es": ("/es/quienes-somos/", True)}
     assert switcher(page) == {"en": ("/about/", True)}
+
+
+def test_a_translations_own_slug_wins_over_its_originals_save_as(tmp_path):
+    content = bilingual(
+        tmp_path, {"pages/home.md": HOME, "pages/home.es.md": "Title: Inicio\nSlug: inicio\n\nI.\n"}
+    )
+    output = build(tmp_path, content)
+    assert soup(output / "es" / "inicio" / "index.html").select_one(".hero h1")
+    assert not (output / "es" / "index.html").exists()
+    assert switcher(soup(output / "index.html")) == {"es": ("/es/inicio/", True)}
 
 
 def test_a_draft_translation_is_not_published(tmp_path):
@@ -377,6 +389,58 @@ def report_states(content: Path) -> dict[str, str]:
     summary = result.stdout.splitlines()[0]
     states["summary"] = summary
     return states
+
+
+def recorded_states(tmp_path: Path, content: Path) -> dict[str, str]:
+    """Build ``content``; each original's state in Spanish as the build recorded it."""
+    settings = read_settings(
+        str(ROOT / "pelicanconf.py"),
+        override={
+            "PATH": str(content),
+            "OUTPUT_PATH": str(tmp_path / "output"),
+            "CACHE_PATH": str(tmp_path / "cache"),
+            "CMS_ADMIN": False,
+        },
+    )
+    Pelican(settings).run()
+    units = settings["SITE_BUILD"].state(TranslationRecord).units
+    return {Path(u.source).name: u.state for u in units if u.lang == "es"}
+
+
+def test_the_build_records_each_page_and_post_in_its_state(tmp_path):
+    join, home = source_digest("Join", "J."), source_digest("Welcome", "Hello.")
+    content = bilingual(
+        tmp_path,
+        {
+            "pages/home.md": HOME,
+            "pages/home.es.md": f"Title: Hola\nSource-Hash: {home}\n\nH.\n",
+            "pages/about.md": ABOUT,
+            "pages/about.es.md": "Title: Quiénes\nSource-Hash: 000000000000\n\nT.\n",
+            "pages/solo.md": "Title: Solo\n\nS.\n",
+            "pages/team.md": "Title: Team\n\nT.\n",
+            "pages/team.es.md": "Title: Equipo\n\nE.\n",
+            "pages/join.md": "Title: Join\n\nJ.\n",
+            "pages/join.es.md": (
+                f"Title: Únete\nTranslation-Status: draft\nSource-Hash: {join}\n\nU.\n"
+            ),
+            "pages/help.md": "Title: Help\n\nJ.\n",
+            "pages/help.es.md": (
+                "Title: Ayuda\nStatus: draft\nTranslation-Status: reviewed\n"
+                f"Source-Hash: {source_digest('Help', 'J.')}\n\nA.\n"
+            ),
+            **NEWS,
+        },
+    )
+    assert recorded_states(tmp_path, content) == {
+        "home.md": "done",
+        "about.md": "outdated",
+        "solo.md": "missing",
+        "team.md": "unstamped",
+        "join.md": "draft",
+        "help.md": "draft",  # not published: a draft whatever it says
+        "2026-11-20-first.md": "unstamped",
+        "2026-11-21-second.md": "missing",
+    }
 
 
 @pytest.mark.slow  # five runs of the task, each a build

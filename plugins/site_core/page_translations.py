@@ -102,7 +102,8 @@ def _drop(generator, refused: set[str]) -> None:
 def _inherit(translation, original, languages: SiteLanguages) -> None:
     """A translation keeps its original's slug, template and address unless it sets its own.
 
-    Its own ``Save_as:``/``URL:`` are inside its language folder, as the original's are.
+    Its own ``Save_as:``/``URL:`` are inside its language folder, as the original's are; its
+    own ``Slug:`` makes its address, even when the original's is a ``Save_as:``.
     """
     fields = translation.metadata
     if "slug" not in fields:
@@ -110,11 +111,12 @@ def _inherit(translation, original, languages: SiteLanguages) -> None:
     if "template" not in fields:
         translation.template = original.template
     prefix = languages.prefix(translation.lang)
+    own_address = any(key in fields for key in ("slug", "save_as", "url"))
     for key in ("save_as", "url"):
         own = getattr(translation, f"override_{key}", None)
         if own is not None:
             setattr(translation, f"override_{key}", prefix + own)
-        elif hasattr(original, f"override_{key}"):
+        elif hasattr(original, f"override_{key}") and not own_address:
             setattr(translation, f"override_{key}", prefix + getattr(original, f"override_{key}"))
 
 
@@ -182,13 +184,17 @@ def settle_translations(generator) -> None:
 
 
 def _record(record, report, kind, original, translated, languages, by_path) -> None:
-    """One gap-report unit per other language for ``original``."""
+    """One gap-report unit per other language for ``original``; an unpublished translation
+    (``Status: draft``) is a draft whatever its ``Translation-Status:``."""
     relative = report.relative(original.source_path)
     current = digest_of(Path(original.source_path), report) or ""
     for lang in languages.others:
         path = translated.get(lang)
         translation = by_path.get(str(path)) if path else None
         fields = translation.metadata if translation is not None else {}
+        status = (fields.get(STATUS_FIELD) or "").lower() or None
+        if translation is not None and translation.status == "draft":
+            status = "draft"
         record.add(
             TranslationUnit(
                 kind=kind,
@@ -198,7 +204,7 @@ def _record(record, report, kind, original, translated, languages, by_path) -> N
                 current_hash=current,
                 translation=report.relative(path) if path else None,
                 recorded_hash=fields.get(SOURCE_HASH_FIELD) or None,
-                status=(fields.get(STATUS_FIELD) or "").lower() or None,
+                status=status,
             )
         )
 
