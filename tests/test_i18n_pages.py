@@ -522,3 +522,21 @@ def test_stamp_refuses_a_file_that_translates_nothing(tmp_path):
     with pytest.raises(ValueError, match="is not a translation"):
         stamp(content / "chapter.yml", languages)
     assert path.read_text(encoding="utf-8") == "Title: Contacto\n\nC.\n"
+
+
+def test_a_build_from_pelicans_content_cache_writes_the_same_translations(tmp_path):
+    """The preview rebuilds from Pelican's cache of read pages: a translation's address is
+    made again each build, never prefixed twice (es/es/)."""
+    content = bilingual(
+        tmp_path,
+        {"pages/home.md": HOME, "pages/home.es.md": "Title: Hola\n\nHola.\n", **NEWS},
+    )
+    cached = {"CACHE_CONTENT": True, "LOAD_CONTENT_CACHE": True}
+    written = []
+    for _ in range(2):
+        output = build(tmp_path, content, **cached)
+        written.append(sorted(p.relative_to(output).as_posix() for p in output.rglob("*.html")))
+    assert written[0] == written[1]
+    assert {"es/index.html", "es/news/index.html", "es/news/2026/first/index.html"} <= set(
+        written[1]
+    )
