@@ -14,6 +14,7 @@
 from __future__ import annotations
 
 import html
+import json
 from pathlib import Path
 import re
 import subprocess
@@ -116,6 +117,17 @@ def index_site(folder: Path, settings: dict) -> None:
             f"search: Pagefind could not index the site ({result.stderr.strip()}); "
             "check that `pip install -r requirements.txt` installed pagefind[bin]"
         )
+    sort_languages(folder / "pagefind" / "pagefind-entry.json")
+
+
+def sort_languages(entry: Path) -> None:
+    """Write Pagefind's list of indexes in language order: Pagefind writes it in the random
+    order of a hash map, so a site in several languages was not byte-identical build to build."""
+    if not entry.is_file():
+        return
+    data = json.loads(entry.read_text(encoding="utf-8"))
+    data["languages"] = dict(sorted(data.get("languages", {}).items()))
+    entry.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
 
 
 def get_generators(pelican):
