@@ -113,19 +113,26 @@ def _text(catalog: Catalog) -> bytes:
     return out.getvalue()
 
 
-def update(root: Path, lang: str) -> list[Path]:
-    """Bring ``lang``'s catalogs up to date with the code; the files that changed."""
-    changed = []
+def updated(root: Path, lang: str) -> dict[Path, bytes]:
+    """The ``.po`` files of ``lang`` that the code's messages change, with their new text."""
+    changed = {}
     for domain, files in domains(root).items():
         path = po_path(root, lang, domain)
         catalog = _read(path, lang, domain)
         catalog.update(extract_domain(root, files), update_header_comment=False)
         text = _text(catalog)
         if not path.exists() or path.read_bytes() != text:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            path.write_bytes(text)
-            changed.append(path)
+            changed[path] = text
     return changed
+
+
+def update(root: Path, lang: str) -> list[Path]:
+    """Bring ``lang``'s catalogs up to date with the code; the files that changed."""
+    changed = updated(root, lang)
+    for path, text in changed.items():
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(text)
+    return list(changed)
 
 
 def gaps(root: Path, lang: str) -> list[Gap]:
