@@ -47,6 +47,8 @@ GOOD_FILES_IN_BAD_CASES = {
     "questionnaire-unknown-status/questionnaire.md",  # the sheet is wrong, not this file
     "questionnaire-alias-bomb-in-received/questionnaire.md",  # the same
     "events-description-event-handler",  # the HTML in the Markdown of a valid description
+    "page-translation-of-nothing/chapter.yml",  # a site in two languages: the page is wrong
+    "page-translation-status-misspelt/chapter.yml",  # the same
 }
 
 
