@@ -219,7 +219,8 @@ class EventsGenerator(Generator):
         if path is None:
             return False
         local = {"output_file": save_as, "url": save_as.removesuffix("index.html"), **values}
-        signals.content_written.send(path, context=ChainMap(local, self.page_context))
+        language = build_of(self.settings).language_view(save_as).context  # as the Writer's
+        signals.content_written.send(path, context=ChainMap(local, language, self.page_context))
         return True
 
     def _page(self, writer, save_as: str, template: str, key: str | None, **values) -> None:
@@ -370,7 +371,7 @@ class EventsGenerator(Generator):
                 calendars.add(
                     listing.events,
                     cached=lambda e: outputs.vevent(e.ref, keys.vevent(e)),
-                    marked=lang != self.languages.default,
+                    language=None if lang == self.languages.default else lang,
                 )
                 for event in listing.events:
                     data = calendars.serialised[event.ref]

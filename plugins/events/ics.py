@@ -77,17 +77,18 @@ class Calendars:
         self,
         events: list[Event],
         cached: Callable[[Event], bytes | None] | None = None,
-        marked: bool = False,
+        language: str | None = None,
     ) -> None:
         """Serialise the VEVENTs of ``events`` as one language shows them, in the language
-        being written; ``marked``: with each text's language (not the default language's).
+        being written; ``language``: that language, given when it is not the site's default
+        (then each text says its language).
 
         ``cached(event)`` may return an event's VEVENTs as :meth:`vevents_of`
         serialised them in an earlier build (the events cache), or None.
         """
         for event in events:
             data = cached(event) if cached is not None else None
-            data = self.vevents_of(event, marked) if data is None else data
+            data = self.vevents_of(event, language) if data is None else data
             self.serialised[event.ref] = data
             self.vevents[event.ref] = data.replace(_PLACEHOLDER_LINE, self._stamp)
 
@@ -95,13 +96,14 @@ class Calendars:
         """What every calendar file shares besides its events: head, timezones, DTSTAMP."""
         return b"".join([self.opening, *self.timezones.values(), str(self.stamp).encode()])
 
-    def vevents_of(self, event: Event, marked: bool = False) -> bytes:
+    def vevents_of(self, event: Event, language: str | None = None) -> bytes:
         """Every occurrence of ``event`` as VEVENTs, with the placeholder DTSTAMP."""
-        return b"".join(self.vevent(o, marked) for o in event.occurrences)
+        return b"".join(self.vevent(o, language) for o in event.occurrences)
 
-    def vevent(self, occurrence: Occurrence, marked: bool = False) -> bytes:
-        """One occurrence as a serialised VEVENT (with the placeholder DTSTAMP); ``marked``:
-        SUMMARY with the title's language, DESCRIPTION with the page's when it is all in it."""
+    def vevent(self, occurrence: Occurrence, language: str | None = None) -> bytes:
+        """One occurrence as a serialised VEVENT (with the placeholder DTSTAMP); with a
+        ``language``, SUMMARY says the title's language, and DESCRIPTION says ``language``
+        when it is all in it (its words are: an untranslated description is not)."""
         event = occurrence.event
         status, sequence = STATUS[event.status]
         page = f"{self.base_url}/{event.url}"
@@ -114,22 +116,18 @@ class Calendars:
         else:
             for name, when in zip(("dtstart", "dtend"), _times(occurrence), strict=True):
                 component.add(name, when)
-        summary = (
-            _(SUMMARY_PREFIX[event.status]).format(title=event.title)
-            if (event.status in SUMMARY_PREFIX)
-            else event.title
-        )
-        component.add("summary", summary, parameters=_language(marked and event.text_lang))
+        summary = event.title
+        if event.status in SUMMARY_PREFIX:
+            summary = _(SUMMARY_PREFIX[event.status]).format(title=summary)
+        component.add("summary", summary, parameters=_language(language and event.text_lang))
         component.add("status", status)
         component.add("sequence", sequence)
         component.add("categories", [event.type_label])
         component.add("url", vUri(page))
         component.add("location", _location(event))
-        whole = event.description_lang == event.text_lang or not event.description_text
+        whole = event.description_lang == language or not event.description_text
         component.add(
-            "description",
-            _description(event, page),
-            parameters=_language(marked and whole and event.text_lang),
+            "description", _description(event, page), parameters=_language(whole and language)
         )
         if event.online and event.is_active:
             component.add("conference", vUri(event.online), parameters={"VALUE": "URI"})
@@ -177,7 +175,7 @@ def _times(occurrence: Occurrence) -> tuple[datetime, datetime]:
     return start, end
 
 
-def _language(lang: str | bool) -> dict[str, str] | None:
+def _language(lang: str | bool | None) -> dict[str, str] | None:
     """The LANGUAGE parameter of a text in ``lang`` (none when ``lang`` is false)."""
     return {"LANGUAGE": lang} if lang else None
 
