@@ -371,3 +371,15 @@ def test_a_site_in_one_language_has_no_spanish_events_and_no_alternates(tmp_path
     assert "inLanguage" not in jsonld(page)[0]
     feed = json.loads((output / "events" / "upcoming.json").read_text(encoding="utf-8"))
     assert feed["language"] == "en" and feed["feed_url"].endswith("/events/upcoming.json")
+
+
+def test_a_spanish_group_listing_links_to_the_charter_in_the_language_it_has(sample_site):
+    page = soup(sample_site / "es" / "events" / "group" / "medicare-for-all" / "index.html")
+    assert page.find("h1").get_text().startswith("Eventos de ")
+    link = page.select_one("main p a[href*='working-groups']")
+    if (sample_site / "es" / "working-groups" / "medicare-for-all" / "index.html").exists():
+        assert link["href"] == "/es/working-groups/medicare-for-all/"
+        assert "hreflang" not in link.attrs
+    else:  # not translated: the English charter, said to be English
+        assert link["href"] == "/working-groups/medicare-for-all/"
+        assert (link["lang"], link["hreflang"]) == ("en", "en")
