@@ -172,6 +172,7 @@ class EventEntry(Strict):
         default_factory=dict,
         description="The title and description in the site's other languages, by language "
         "code, e.g. es.",
+        json_schema_extra={"additionalProperties": False},  # every key a language code
     )
 
     @field_validator("contact")
