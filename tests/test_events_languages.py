@@ -277,7 +277,16 @@ def test_the_spanish_flyer_is_in_spanish(site: Path):
 CALENDARS = ["calendar.ics", "canvass.ics", "atwood.ics"]
 
 
-@pytest.mark.parametrize("reader", ["icalendar", "vobject", "ics-py"])
+@pytest.mark.parametrize(
+    "reader",
+    [
+        "icalendar",
+        "vobject",
+        "ics-py",
+        pytest.param("ical.js", marks=pytest.mark.slow),  # Node: a process per reader
+        pytest.param("node-ical", marks=pytest.mark.slow),
+    ],
+)
 def test_spanish_calendars_have_the_same_events_and_times_with_spanish_words(site, reader):
     english = [site / "events" / name for name in CALENDARS]
     spanish = [site / "es" / "events" / name for name in CALENDARS]
