@@ -22,7 +22,7 @@ import pytest
 import yaml
 
 from charters.generator import read_charter, read_translation as read_charter_translation
-from events.entry import EVENT_TYPES, REPEATS, EventEntry
+from events.entry import EVENT_TYPES, REPEATS, EventEntry, EventTranslation
 from events.loader import read_file
 from events.rules import BuildFacts
 from guide.generator import _Converters, read_chapter, read_translation as read_chapter_translation
@@ -49,7 +49,13 @@ QUESTIONNAIRE = next(CONTENT.glob("questionnaires/*/questionnaire.md"))
 #: A sample sheet with answers in Spanish too (``<candidate>.es.md``).
 BILINGUAL = next(p for p in QUESTIONNAIRE.parent.glob("*.es.md") if p.stem != "questionnaire.es")
 BILINGUAL_SOURCE = BILINGUAL.with_name(BILINGUAL.name.replace(".es.md", ".md"))
-FACTS = BuildFacts("America/Chicago", datetime(2026, 11, 25, 12, tzinfo=UTC), "example.org")
+#: A site in English and Spanish, so that events' translations are read as in the sample.
+FACTS = BuildFacts(
+    "America/Chicago",
+    datetime(2026, 11, 25, 12, tzinfo=UTC),
+    "example.org",
+    SiteLanguages("en", ("es",)),
+)
 SETTINGS = read_settings(
     str(ROOT / "pelicanconf.py"), override={"PATH": str(CONTENT), "THEME": str(ROOT / "theme")}
 )
@@ -275,6 +281,8 @@ def _assert_result_or_problems(result, report: ProblemReport) -> None:
 
 
 KINDS = list(SEEDS)
+#: Keys of ``translations:``: the site's other language, its own, one it is not in, no language.
+LANGUAGES = ["es", "en", "fr", "es-MX", "x", "ES"]
 
 
 @pytest.mark.parametrize("kind", KINDS)
@@ -286,7 +294,8 @@ def test_mutated_files_end_in_a_result_or_problems(kind, data, site):
 
 
 GENERATED = {
-    "events": written("events", _fields(EventEntry)),
+    # With the fields of a translation and language codes (the site's, its own, another).
+    "events": written("events", _fields(EventEntry) + _fields(EventTranslation) + LANGUAGES),
     "chapter": written("chapter", _fields(Chapter)),
     "sheet": written("sheet", _fields(CandidateFields), front_matter=True),
     "questionnaire translation": written(
@@ -354,3 +363,27 @@ def test_events_at_any_time_end_in_events_or_problems(events, site):
     """Dates near the first and last days Python knows, repeats, timezones far from UTC."""
     result, report = _read("events", site, yaml.safe_dump(events).encode())
     _assert_result_or_problems(result, report)
+
+
+@st.composite
+def translated_event(draw) -> dict:
+    """A valid event whose ``translations:`` hold anything: languages the site is in or not,
+    the translation's fields with values of any type, unknown fields."""
+    keys = _fields(EventTranslation)
+    words = st.dictionaries(st.sampled_from(keys) | st.text(max_size=8), SCALARS, max_size=5)
+    event = {"title": "Canvass", "type": "canvass", "location": "Olbrich Park"}
+    event["start"] = "2026-12-05 10:00"
+    event["translations"] = draw(
+        st.dictionaries(st.sampled_from(LANGUAGES) | st.text(max_size=6), words | SCALARS) | SCALARS
+    )
+    return event
+
+
+@FUZZ
+@given(events=st.lists(translated_event(), min_size=1, max_size=3))
+def test_events_with_any_translations_end_in_events_or_problems(events, site):
+    """A translation is an event's words, or problems at its lines; never a traceback."""
+    result, report = _read("events", site, yaml.safe_dump(events, allow_unicode=True).encode())
+    _assert_result_or_problems(result, report)
+    for event in result.events:  # read_file gives a reading, events or none
+        assert {words.lang for words in event.translations} <= {"es"}
