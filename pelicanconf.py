@@ -42,6 +42,14 @@ PAGE_SAVE_AS = "{slug}/index.html"
 ARTICLE_URL = "news/{date:%Y}/{slug}/"
 ARTICLE_SAVE_AS = "news/{date:%Y}/{slug}/index.html"
 INDEX_SAVE_AS = "news/index.html"  # the home page is content/pages/home.md
+INDEX_URL = "news/"
+# Translations: about.es.md translates about.md (site_core.page_translations gives each file
+# its language and its original's path as translation_key) and is written under /es/.
+PAGE_TRANSLATION_ID = ARTICLE_TRANSLATION_ID = "translation_key"
+PAGE_LANG_URL = "{lang}/{slug}/"
+PAGE_LANG_SAVE_AS = "{lang}/{slug}/index.html"
+ARTICLE_LANG_URL = "{lang}/news/{date:%Y}/{slug}/"
+ARTICLE_LANG_SAVE_AS = "{lang}/news/{date:%Y}/{slug}/index.html"
 DEFAULT_PAGINATION = 10
 PAGINATION_PATTERNS = (
     (1, "{url}", "{save_as}"),
@@ -73,9 +81,10 @@ NAV_LINKS = [
     (_("Candidates"), "candidates/"),
 ]
 
-# Feeds: one Atom feed of news. No RSS duplicates, no per-category feeds.
-FEED_ALL_ATOM = "feeds/news.atom.xml"
-FEED_ALL_RSS = CATEGORY_FEED_ATOM = TRANSLATION_FEED_ATOM = None
+# Feeds: one Atom feed of news per language (the news in that language: site_core writes
+# es/feeds/news.atom.xml when there is Spanish news). No RSS duplicates, no per-category feeds.
+FEED_ATOM = "feeds/news.atom.xml"
+FEED_ALL_ATOM = FEED_ALL_RSS = CATEGORY_FEED_ATOM = TRANSLATION_FEED_ATOM = None
 AUTHOR_FEED_ATOM = AUTHOR_FEED_RSS = None
 
 DEFAULT_DATE = None

@@ -83,9 +83,28 @@ def catalogs(c):
         print(f"{lang}: {len(missing)} interface string(s) to translate")
 
 
-@task(help={"content": "the content folder (default: content/)"})
-def translations(c, content="content"):
-    """The translation gap report: what has no translation, what changed since it was translated."""
+@task(
+    help={
+        "content": "the content folder (default: content/)",
+        "stamp": "a translation (content/pages/about.es.md) to mark current: its Source-Hash:"
+        " becomes its original's digest now",
+    }
+)
+def translations(c, content="content", stamp=""):
+    """The translation gap report: what has no translation, what changed since it was translated.
+
+    ``--stamp FILE`` instead marks one translated page or news post as current (once its
+    translator has brought it up to date with the original).
+    """
+    if stamp:
+        from site_core.page_translations import stamp as stamp_file
+
+        try:
+            digest = stamp_file(Path(stamp), _chapter(content).languages)
+        except ValueError as problem:
+            raise SystemExit(str(problem)) from None
+        print(f"{stamp}: Source-Hash: {digest}")
+        return
     from pelican import Pelican
     from pelican.settings import read_settings
 

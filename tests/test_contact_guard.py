@@ -52,10 +52,23 @@ DISGUISED = [
     ("at-dot-capitals", "Write to pat AT example DOT org.", EMAIL, 0),
     ("at-bracket-plain-dot", "Write to pat [at] example.org.", EMAIL, 0),
     ("at-dot-wrapped", "Yes.\nWrite to pat at example\ndot org.", EMAIL, 1),
+    # Answers in Spanish (or English) with the words for "@", "." and the digits.
+    ("arroba-punto", "Sí.\nEscríbame a pat arroba example punto org.", EMAIL, 1),
+    ("arroba-plain-dot", "Escríbame a pat arroba example.org.", EMAIL, 0),
+    ("arroba-brackets", "Escríbame a pat [arroba] example [punto] org.", EMAIL, 0),
+    (
+        "spanish-digit-words",
+        "Llámeme al seis cero ocho, cinco cinco cinco, cero uno dos tres.",
+        PHONE,
+        0,
+    ),
+    ("english-digit-words", "Call six oh eight five five five oh one two three.", PHONE, 0),
 ]
 #: Ordinary prose that must be published as it is.
 PROSE = [
     ("library", "We meet at the library. dot the i's and cross the t's."),
+    ("punto", "Nos vemos en el punto de encuentro a las dos, punto final."),
+    ("counting", "Uno, dos, tres: tres cosas, cinco minutos, ocho horas."),
     ("years", "From 2019 to 2024, and 2019-2024, premiums rose; in 2027 we win."),
     ("dates", "On 2026-10-19, 10/19/2026 and 19.10.2026 we testified."),
     ("bills", "H.R. 3421, H.R.676, S. 1655, AB 1400 and SB 562 (2017)."),

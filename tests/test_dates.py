@@ -51,6 +51,13 @@ def test_the_chapters_language_sets_the_style(tmp_path):
     chapter.write_text(re.sub(r"(?m)^language: .*$", "language: es", text), encoding="utf-8")
     if "language: es" not in chapter.read_text(encoding="utf-8"):
         chapter.write_text(text + "\nlanguage: es\n", encoding="utf-8")
+    for translation in content.rglob("*.es.md"):  # in a Spanish site they would be the pages
+        translation.unlink()
+    for events in content.glob("events/*.yml"):  # the sample's Spanish words: now its own
+        events.write_text(
+            re.sub(r"(?m)^  translations:\n(?:(?: {4}.*)?\n)*", "", events.read_text("utf-8")),
+            encoding="utf-8",
+        )
     output = build_site(content, tmp_path / "output")
     for kind, times in dated_texts(output).items():
         for stamp, text in times:

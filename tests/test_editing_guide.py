@@ -17,6 +17,8 @@ import shutil
 import pytest
 import vobject
 
+from site_core.i18n import SiteLanguages
+from site_core.translations import language_of_file
 from sitebuild import FIXTURES, ROOT, build_site, write_tree
 
 GUIDE = ROOT / "docs" / "editing"
@@ -60,6 +62,16 @@ def example_sites(page: Path) -> list[dict[str, str]]:
     return [{**sites[0], **site} for site in sites]
 
 
+def in_languages(content: Path, files: dict[str, str]) -> None:
+    """A site whose examples include translations (``x.es.md``) is in their languages too
+    (unless an example of chapter.yml says its languages itself)."""
+    found = {language_of_file(Path(name), SiteLanguages())[1] for name in files} - {None}
+    chapter = content / "chapter.yml"
+    if found and "translations:" not in chapter.read_text(encoding="utf-8"):
+        extra = "".join(f"  {lang}:\n    campaign: Medicare for All\n" for lang in sorted(found))
+        chapter.write_text(chapter.read_text(encoding="utf-8") + "translations:\n" + extra)
+
+
 @pytest.mark.parametrize("page", GUIDE_PAGES, ids=lambda p: p.name)
 def test_every_example_of_a_guide_page_builds(page, tmp_path, capsys):
     for number, files in enumerate(example_sites(page)):
@@ -69,6 +81,7 @@ def test_every_example_of_a_guide_page_builds(page, tmp_path, capsys):
             with (content / "chapter.yml").open("a", encoding="utf-8") as chapter:
                 chapter.write(SPANISH)  # an example of a translation: a site in two languages
         write_tree(content, files)
+        in_languages(content, files)
         output = build_site(content, content.parent / "output")
         assert "(warning)" not in capsys.readouterr().err
         published = {p.parent.name for p in output.rglob("index.html")}

@@ -91,12 +91,13 @@ def reused(before: dict[str, int], after: dict[str, int]) -> set[str]:
 
 def event_folders(names) -> set[str]:
     """What single events' folders hold (named after a date): page, flyer, share image."""
-    return {n for n in names if re.fullmatch(r"events/\d{4}-\d\d-\d\d-[^/]+/.+", n)}
+    return {n for n in names if re.fullmatch(r"(es/)?events/\d{4}-\d\d-\d\d-[^/]+/.+", n)}
 
 
 def event_files(names) -> set[str]:
-    """The files the events plugin writes: pages, listings, calendars, the feed."""
-    return {n for n in names if n.startswith("events/")}
+    """The files the events plugin writes: pages, listings, calendars, the feed (in English
+    and in Spanish, the sample's other language)."""
+    return {n for n in names if n.startswith(("events/", "es/events/"))}
 
 
 @pytest.fixture
@@ -302,7 +303,9 @@ def test_event_templates_never_see_other_content(site: Site):
     # An event template that read the news would show stale news on reused pages: it is
     # not given the news at all, with or without the cache.
     site.edit(
-        "theme/templates/events/event.html", "All upcoming events", "{{ articles|length }} news"
+        "theme/templates/events/event.html",
+        '{{ _("All upcoming events") }}',
+        "{{ articles|length }} news",
     )
     first = site.warm()
     site.edit("content/news/2026-11-25-a-new-home.md", "Slug: a-new-home", "Slug: a-new-one")
@@ -345,6 +348,43 @@ def test_a_renamed_working_group_renders_its_events_listing_again_and_no_event_p
     after = site.warm()
     again = event_files(reused(first, after))
     assert group_page not in again
-    assert event_files(after) - again == {group_page}
+    assert event_files(after) - again == {group_page, f"es/{group_page}"}  # both show it
     assert "Single Payer Working Group" in (site.output / group_page).read_text(encoding="utf-8")
+    assert_same_output(site.output, site.cold())
+
+
+def test_a_changed_translation_renders_that_language_again_and_reuses_the_other(site: Site):
+    first = site.warm()
+    site.edit(
+        "content/events/canvasses.yml",
+        "title: Tocamos puertas en Atwood\n",
+        "title: Tocamos puertas en Atwood este sábado\n",
+    )
+    after = site.warm()
+    kept = reused(first, after)
+    english = {
+        EVENT_PAGE,
+        "events/2026-12-05-door-knocking-in-atwood.ics",
+        "events/index.html",
+        "events/calendar.ics",
+        "events/canvass.ics",
+        "events/upcoming.json",
+    }
+    assert english <= kept  # the English output does not show the Spanish words
+    spanish = {f"es/{name}" for name in english}
+    assert spanish & kept == set()
+    assert f"es/{OTHER_EVENT_PAGE}" in kept  # the other Spanish events are reused
+    assert "Tocamos puertas en Atwood este sábado" in (site.output / "es" / EVENT_PAGE).read_text(
+        encoding="utf-8"
+    )
+    assert_same_output(site.output, site.cold())
+
+    site.edit(
+        "theme/translations/es/events.po",
+        'msgstr "Añadir al calendario (.ics)"',
+        'msgstr "Agregar al calendario (.ics)"',
+    )
+    after_catalog = site.warm()
+    again = reused(after, after_catalog)
+    assert f"es/{EVENT_PAGE}" not in again and "es/events/calendar.ics" not in again
     assert_same_output(site.output, site.cold())

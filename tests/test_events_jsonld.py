@@ -33,6 +33,7 @@ RANGES = {
         "url": {"URL"},
         "organizer": {"Organization", "Person"},
         "offers": {"Offer", "Demand"},
+        "inLanguage": {"Language", "Text"},  # a BCP 47 code, as Text
     },
     "Place": {"name": {"Text"}, "address": {"PostalAddress", "Text"}, "url": {"URL"}},
     "PostalAddress": {
@@ -185,7 +186,7 @@ def test_every_page_says_its_locale_as_language_and_territory(sample_site):
     assert len(pages) > 30
     for page in pages:
         (graph,) = extracted(page, "opengraph")
-        spanish = page.relative_to(sample_site).parts[0] == "es"
+        spanish = page.relative_to(sample_site).parts[0] == "es"  # the sample is also in Spanish
         assert graph["og:locale"] == ("es_US" if spanish else "en_US"), page
 
 

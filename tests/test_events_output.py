@@ -91,7 +91,10 @@ def test_every_calendar_file_parses_with_icalendar(sample_site: Path):
             if isinstance(vevent.start, datetime):  # else all day: a date, DTEND exclusive
                 assert vevent.start.tzinfo is not None
                 assert str(vevent["DTSTART"].params.get("TZID", "UTC")) in tzids | {"UTC"}
-            assert str(vevent["URL"]).startswith("https://m4a.madisondsa.org/events/")
+            # Each language's calendar links to the pages in its language.
+            folder = path.relative_to(sample_site).parts[0]
+            prefix = "" if folder == "events" else f"{folder}/"
+            assert str(vevent["URL"]).startswith(f"https://m4a.madisondsa.org/{prefix}events/")
     whole = icalendar.Calendar.from_ical((sample_site / "events" / "calendar.ics").read_bytes())
     uids = [str(v["UID"]) for v in whole.walk("VEVENT")]
     assert len(uids) == len(set(uids)) > 20

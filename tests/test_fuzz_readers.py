@@ -22,13 +22,19 @@ import pytest
 import yaml
 
 from charters.generator import read_charter, read_translation as read_charter_translation
-from events.entry import EVENT_TYPES, REPEATS, EventEntry
+from events.entry import EVENT_TYPES, REPEATS, EventEntry, EventTranslation
 from events.loader import read_file
 from events.rules import BuildFacts
 from guide.generator import _Converters, read_chapter, read_translation as read_chapter_translation
-from questionnaires.model import CandidateFields
+from questionnaires.model import (
+    CandidateFields,
+    QuestionnaireTranslationFields,
+    SheetTranslationFields,
+)
 from questionnaires.read import read_questionnaire, read_sheet
+from questionnaires.translated import read_questionnaire_translation
 from site_core.chapter import Chapter, load_chapter
+from site_core.i18n import SiteLanguages
 from site_core.page_headers import check_markdown_file
 from site_core.plugin import theme_templates
 from site_core.problems import ProblemReport
@@ -40,7 +46,16 @@ pytestmark = pytest.mark.slow
 
 CONTENT = ROOT / "content"
 QUESTIONNAIRE = next(CONTENT.glob("questionnaires/*/questionnaire.md"))
-FACTS = BuildFacts("America/Chicago", datetime(2026, 11, 25, 12, tzinfo=UTC), "example.org")
+#: A sample sheet with answers in Spanish too (``<candidate>.es.md``).
+BILINGUAL = next(p for p in QUESTIONNAIRE.parent.glob("*.es.md") if p.stem != "questionnaire.es")
+BILINGUAL_SOURCE = BILINGUAL.with_name(BILINGUAL.name.replace(".es.md", ".md"))
+#: A site in English and Spanish, so that events' translations are read as in the sample.
+FACTS = BuildFacts(
+    "America/Chicago",
+    datetime(2026, 11, 25, 12, tzinfo=UTC),
+    "example.org",
+    SiteLanguages("en", ("es",)),
+)
 SETTINGS = read_settings(
     str(ROOT / "pelicanconf.py"), override={"PATH": str(CONTENT), "THEME": str(ROOT / "theme")}
 )
@@ -93,8 +108,10 @@ SEEDS = {
     "sheet": [
         p.read_text(encoding="utf-8")
         for p in sorted(QUESTIONNAIRE.parent.glob("*.md"))
-        if p != QUESTIONNAIRE
+        if not p.name.startswith("questionnaire.") and not p.name.endswith(".es.md")
     ],
+    "questionnaire translation": [QUESTIONNAIRE.with_suffix(".es.md").read_text(encoding="utf-8")],
+    "sheet translation": [BILINGUAL.read_text(encoding="utf-8")],
     "page": [_seed("pages/*.md"), _seed("news/*.md")],
     "guide": [_seed("guide/*.md")],
     "charter": [_seed("charters/*.md")],
@@ -205,6 +222,8 @@ def _read(kind: str, content: Path, data: bytes) -> tuple[object, ProblemReport]
         "chapter": "chapter.yml",
         "questionnaire": "questionnaires/spring/questionnaire.md",
         "sheet": "questionnaires/spring/fuzz.md",
+        "questionnaire translation": "questionnaires/spring/questionnaire.es.md",
+        "sheet translation": "questionnaires/spring/bilingual.es.md",
         "page": "pages/fuzz.md",
         "guide": "guide/fuzz.md",
         "charter": "charters/fuzz.md",
@@ -225,6 +244,15 @@ def _read(kind: str, content: Path, data: bytes) -> tuple[object, ProblemReport]
     if kind == "sheet":
         questionnaire = read_questionnaire(QUESTIONNAIRE, report, "candidates")
         return read_sheet(path, questionnaire, report, "US"), report
+    if kind == "questionnaire translation":
+        questionnaire = read_questionnaire(QUESTIONNAIRE, report, "candidates")
+        return read_questionnaire_translation(path, "es", questionnaire, report), report
+    if kind == "sheet translation":  # read with its sheet, as the build reads it
+        questionnaire = read_questionnaire(QUESTIONNAIRE, report, "candidates")
+        source = path.with_name("bilingual.md")
+        source.write_bytes(BILINGUAL_SOURCE.read_bytes())
+        languages = SiteLanguages("en", ("es",))
+        return read_sheet(source, questionnaire, report, "US", languages, {"es": path}), report
     if kind == "page":
         known = len(report.problems)
         check_markdown_file(path, content, report, TEMPLATES, set(), is_post=True)
@@ -253,6 +281,8 @@ def _assert_result_or_problems(result, report: ProblemReport) -> None:
 
 
 KINDS = list(SEEDS)
+#: Keys of ``translations:``: the site's other language, its own, one it is not in, no language.
+LANGUAGES = ["es", "en", "fr", "es-MX", "x", "ES"]
 
 
 @pytest.mark.parametrize("kind", KINDS)
@@ -264,9 +294,18 @@ def test_mutated_files_end_in_a_result_or_problems(kind, data, site):
 
 
 GENERATED = {
-    "events": written("events", _fields(EventEntry)),
+    # With the fields of a translation and language codes (the site's, its own, another).
+    "events": written("events", _fields(EventEntry) + _fields(EventTranslation) + LANGUAGES),
     "chapter": written("chapter", _fields(Chapter)),
     "sheet": written("sheet", _fields(CandidateFields), front_matter=True),
+    "questionnaire translation": written(
+        "questionnaire translation", _fields(QuestionnaireTranslationFields), front_matter=True
+    ),
+    "sheet translation": written(
+        "sheet translation",
+        [*_fields(SheetTranslationFields), "office", "language", "name"],
+        front_matter=True,
+    ),
     "addresses": written("addresses", _fields(RecordEntry)),
 }
 
@@ -324,3 +363,27 @@ def test_events_at_any_time_end_in_events_or_problems(events, site):
     """Dates near the first and last days Python knows, repeats, timezones far from UTC."""
     result, report = _read("events", site, yaml.safe_dump(events).encode())
     _assert_result_or_problems(result, report)
+
+
+@st.composite
+def translated_event(draw) -> dict:
+    """A valid event whose ``translations:`` hold anything: languages the site is in or not,
+    the translation's fields with values of any type, unknown fields."""
+    keys = _fields(EventTranslation)
+    words = st.dictionaries(st.sampled_from(keys) | st.text(max_size=8), SCALARS, max_size=5)
+    event = {"title": "Canvass", "type": "canvass", "location": "Olbrich Park"}
+    event["start"] = "2026-12-05 10:00"
+    event["translations"] = draw(
+        st.dictionaries(st.sampled_from(LANGUAGES) | st.text(max_size=6), words | SCALARS) | SCALARS
+    )
+    return event
+
+
+@FUZZ
+@given(events=st.lists(translated_event(), min_size=1, max_size=3))
+def test_events_with_any_translations_end_in_events_or_problems(events, site):
+    """A translation is an event's words, or problems at its lines; never a traceback."""
+    result, report = _read("events", site, yaml.safe_dump(events, allow_unicode=True).encode())
+    _assert_result_or_problems(result, report)
+    for event in result.events:  # read_file gives a reading, events or none
+        assert {words.lang for words in event.translations} <= {"es"}

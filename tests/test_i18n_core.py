@@ -256,9 +256,15 @@ def test_chapter_words_fall_back_to_the_original():
 
 def test_a_page_in_a_language_folder_is_rendered_in_that_language(tmp_path):
     content = _chapter_with(tmp_path, "translations:\n  es:\n    campaign: Medicare para Todos\n")
-    write_tree(
+    home = "Slug: home\nSave_as: index.html\nURL:\nTemplate: home\n\n"
+    write_tree(  # es/ is the Spanish pages' folder: a page is there as a translation
         content,
-        {"pages/hola.md": "Title: Hola\nSave_as: es/hola/index.html\nURL: es/hola/\n\nHola."},
+        {
+            "pages/home.md": f"Title: Home\n{home}Hello.",
+            "pages/home.es.md": "Title: Inicio\n\nHola.",
+            "pages/hola.md": "Title: Hello\nSlug: hola\n\nHello.",
+            "pages/hola.es.md": "Title: Hola\n\nHola.",
+        },
     )
     output = build_site(content, tmp_path / "output")
     html = soup(output / "es" / "hola" / "index.html")

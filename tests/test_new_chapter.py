@@ -10,6 +10,8 @@ import sys
 import yaml
 
 from site_core.chapter import Chapter
+from site_core.page_translations import digest_of
+from site_core.problems import ProblemReport
 from sitebuild import ROOT, build_site, run_in_project, soup
 
 INVOKE = [sys.executable, "-m", "invoke", "--search-root", str(ROOT), "new-chapter"]
@@ -49,8 +51,7 @@ def test_a_fork_into_a_made_up_chapter_shows_no_word_of_the_sample(tmp_path):
     for gone in ("events", "questionnaires", "charters", "news"):
         assert not (content / gone).exists(), gone
     kept = sorted(p.name for p in (content / "guide").iterdir())
-    originals = [p.name for p in (ROOT / "content" / "guide").iterdir() if p.suffixes == [".md"]]
-    assert kept == sorted(originals)  # the guide's translations go: the fork has one language
+    assert kept == sorted(p.name for p in (ROOT / "content" / "guide").iterdir())  # and in Spanish
     assert (content / "pages" / "medicare-for-all.md").read_bytes() == (
         ROOT / "content" / "pages" / "medicare-for-all.md"
     ).read_bytes()
@@ -65,6 +66,17 @@ def test_a_fork_into_a_made_up_chapter_shows_no_word_of_the_sample(tmp_path):
     home = soup(output / "index.html")
     assert home.find("h1").get_text(strip=True) == "Medicare for All in Springfield"
     assert "Springfield" in soup(output / "about" / "index.html").get_text()
+    # The Spanish home and about pages are the fork's too: drafts, stamped with the digest of
+    # the English pages as rewritten (the explainer's and the 404 page's name no chapter).
+    spanish = soup(output / "es" / "index.html")
+    assert spanish.find("h1").get_text(strip=True) == "Medicare para Todos en Springfield"
+    assert "Springfield" in soup(output / "es" / "about" / "index.html").get_text()
+    assert (output / "es" / "medicare-for-all" / "index.html").is_file()
+    for name in ("home", "about"):
+        header = (content / "pages" / f"{name}.es.md").read_text(encoding="utf-8")
+        original = content / "pages" / f"{name}.md"
+        assert "Translation-Status: draft" in header
+        assert f"Source-Hash: {digest_of(original, ProblemReport())}" in header
 
 
 def test_without_a_terminal_it_names_what_to_pass_and_changes_nothing(tmp_path):

@@ -168,6 +168,9 @@ EVENT_CHANGES: dict[str, Field | None] = {
     "cancelled": None,  # the older way of saying status: cancelled
     "cancelled_reason": {"hint": "With status: cancelled; shown on the event's page."},
     "slug": {"hint": "The page's address (default: the date and title)."},
+    # Keyed by language, which a form cannot name: written in the file (docs/editing/
+    # events.md); the editor keeps fields it does not show when it saves.
+    "translations": None,
 }
 PUBLIC_EVENT = {
     "address_private": {"widget": "hidden", "default": False},

@@ -29,21 +29,29 @@ from .timing import is_upcoming
 READ_CACHE = "events-read"
 OUTPUT_CACHE = "events-output"
 #: Raised when the layout of a saved record changes: older records are then ignored.
-FORMAT = 1
+FORMAT = 2
 
 
 def event_digest(event: Event) -> str:
     """Everything about one event that its page and its VEVENTs show.
 
     Not its file and line: moving an event, or editing the one above it, changes neither.
+    Not its translations either: an event as another language shows it (``languages.py``)
+    holds the words of that language, so a changed translation changes that language's
+    digest only.
     """
-    values = [
-        repr(getattr(event, f.name))
-        for f in fields(Event)
-        if f.name not in {"spans", "source", "line", "slug_line", "group_line"}
-    ]
+    values = [repr(getattr(event, name)) for name in _DIGESTED]
     values += [f"{o.start!r} {o.end!r} {o.uid}" for o in event.occurrences]
     return combine(*values)
+
+
+#: The fields of an event its digest is made of (its occurrences are added).
+_DIGESTED = tuple(
+    f.name
+    for f in fields(Event)
+    if f.name
+    not in {"spans", "source", "line", "slug_line", "group_line", "translations", "words_digest"}
+)
 
 
 def upcoming_mask(event: Event, now: datetime) -> str:

@@ -11,10 +11,21 @@ from datetime import date, datetime
 import re
 from typing import Annotated, Literal
 
-from pydantic import BeforeValidator, ConfigDict, Field, RootModel, WithJsonSchema, field_validator
+from pydantic import (
+    AfterValidator,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    RootModel,
+    StringConstraints,
+    ValidationInfo,
+    WithJsonSchema,
+    field_validator,
+)
 
 from site_core.fields import Strict, Timezone, WebUrl, check_web_url
 from site_core.slugs import Slug
+from site_core.translations import STATUSES as TRANSLATION_STATUSES, language_label
 
 from .schema import DAY_SCHEMA, RULES, WHEN, reserved_slugs
 from .timing import parse_day, parse_when
@@ -49,6 +60,49 @@ Day = Annotated[
     BeforeValidator(parse_day),
     WithJsonSchema(DAY_SCHEMA),
 ]
+
+
+def _other_language(code: str, info: ValidationInfo) -> str:
+    """A key of ``translations:`` is one of the site's other languages (``context``:
+    ``languages``, the site's; without it, as for the JSON Schema, any language code)."""
+    languages = (info.context or {}).get("languages")
+    if languages is None:
+        return code
+    if code == languages.default:
+        raise ValueError(
+            f"is the site's own language ({code}): the event's fields are already in it; "
+            "move these words to the event's own 'title:' and 'description:', or delete them"
+        )
+    if code not in languages.others:
+        raise ValueError(
+            f"is {language_label(code)} ({code}), a language the site is not in; add '{code}' "
+            "under 'translations:' in content/chapter.yml, or delete this translation"
+        )
+    return code
+
+
+#: A language of the site other than its own, as a key of ``translations:``.
+OtherLanguage = Annotated[
+    str,
+    StringConstraints(pattern=r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$"),
+    AfterValidator(_other_language),
+]
+
+
+class EventTranslation(Strict):
+    """An event's words in another language: an item of its ``translations:``."""
+
+    title: str = Field(min_length=1, description="The title in this language.")
+    description: str = Field("", description="Markdown; default: the original's.")
+    source_hash: str | None = Field(
+        None,
+        pattern=r"^[0-9a-f]{12}$",
+        description="The original's digest when this was translated (invoke translations "
+        "shows it): the gap report tells when the original changed since.",
+    )
+    translation_status: Literal[TRANSLATION_STATUSES] | None = Field(  # type: ignore[valid-type]
+        None, description="draft: to be reviewed by a native speaker."
+    )
 
 
 class EventEntry(Strict):
@@ -113,6 +167,12 @@ class EventEntry(Strict):
     until: Day | None = Field(None, description="Last day of a repeat.")
     dates: list[When] = Field(
         default_factory=list, description="More start times (days, for an all-day event)."
+    )
+    translations: dict[OtherLanguage, EventTranslation] = Field(
+        default_factory=dict,
+        description="The title and description in the site's other languages, by language "
+        "code, e.g. es.",
+        json_schema_extra={"additionalProperties": False},  # every key a language code
     )
 
     @field_validator("contact")

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 from zoneinfo import ZoneInfo
 
 from markupsafe import Markup
@@ -18,6 +18,9 @@ from markupsafe import Markup
 from site_core.published import Published, site_address
 
 from .presentation import EventText, OccurrenceText
+
+if TYPE_CHECKING:
+    from .languages import EventWords
 
 
 class Span(NamedTuple):
@@ -91,6 +94,16 @@ class Event(EventText):
     group_line: int | None = None
     #: Its dates, in order (never empty for an event ``rules.build_event`` made).
     spans: tuple[Span, ...] = ()
+    #: The languages its title and its description are in, and the language folder of
+    #: the pages it is shown on ("" or "es/"): an event as a Spanish page shows it has
+    #: ``prefix`` "es/" and, when it is not translated, ``text_lang`` "en" (languages.py).
+    text_lang: str = "en"
+    description_lang: str = "en"
+    prefix: str = ""
+    #: ``source_digest`` of its title and description as written: what a translation records.
+    words_digest: str = ""
+    #: Its title and description in other languages, as the editor wrote them (languages.py).
+    translations: tuple[EventWords, ...] = ()
 
     @property
     def occurrences(self) -> tuple[Occurrence, ...]:
@@ -100,17 +113,22 @@ class Event(EventText):
     @property
     def url(self) -> str:
         """The page's address, relative to the site root."""
-        return f"events/{self.slug}/"
+        return f"{self.prefix}events/{self.slug}/"
 
     @property
     def save_as(self) -> str:
         """The page's file in the output."""
-        return f"events/{self.slug}/index.html"
+        return f"{self.prefix}events/{self.slug}/index.html"
 
     @property
     def ics_url(self) -> str:
         """The event's own calendar file."""
-        return f"events/{self.slug}.ics"
+        return f"{self.prefix}events/{self.slug}.ics"
+
+    @property
+    def ref(self) -> str:
+        """What names the event in one language in the caches: ``slug``, ``es/slug``."""
+        return f"{self.prefix}{self.slug}"
 
     @property
     def published(self) -> Published:

@@ -11,6 +11,10 @@ event's page. ``date_published`` is the date's start: the one date an event
 has in its content, so the feed is the same in every build, and readers that
 sort by it list events in the order they happen (the build date would change
 every build and move every item to the top of readers' timelines).
+
+Each language of the site has its feed (``es/events/upcoming.json``, ``language: es``),
+written in that language; an item whose title is in another language (an event not
+translated) says so in its own ``language``.
 """
 
 from __future__ import annotations
@@ -18,18 +22,30 @@ from __future__ import annotations
 import json
 
 from site_core.dates import DateStyle
+from site_core.i18n import N_, gettext as _
 
 from .event import Occurrence
 
 VERSION = "https://jsonfeed.org/version/1.1"
 #: What a reader must know before the date, in the item's summary.
-STATUS_NOTE = {"cancelled": "Cancelled: ", "postponed": "Postponed: ", "rescheduled": "New date: "}
+STATUS_NOTE = {
+    "cancelled": N_("Cancelled: {summary}"),
+    "postponed": N_("Postponed: {summary}"),
+    "rescheduled": N_("New date: {summary}"),
+}
 
 
 def upcoming_feed(
-    occurrences: list[Occurrence], *, title: str, base_url: str, language: str, style: DateStyle
+    occurrences: list[Occurrence],
+    *,
+    title: str,
+    base_url: str,
+    language: str,
+    style: DateStyle,
+    prefix: str = "",
 ) -> bytes:
-    """The feed document for ``occurrences`` (already the upcoming ones, in order)."""
+    """The feed document for ``occurrences`` (already the upcoming ones, in order), in
+    ``language``, whose pages are in the folder ``prefix`` ("" or "es/")."""
     items = []
     for o in occurrences:
         event = o.event
@@ -54,23 +70,27 @@ def upcoming_feed(
             "previous_start": event.previous_start.isoformat() if event.previous_start else None,
         }
         facts.update({k: v for k, v in optional.items() if v})
-        items.append(
-            {
-                "id": o.uid,
-                "url": f"{base_url}/{event.url}#{o.anchor}",
-                "title": event.title,
-                "summary": (f"{STATUS_NOTE.get(event.status, '')}{o.label(style)} · {event.place}"),
-                "content_text": event.description_text or event.title,
-                "date_published": o.start.isoformat(timespec="seconds"),
-                "tags": [event.type],
-                "_event": facts,
-            }
-        )
+        summary = f"{o.label(style)} · {event.place}"
+        if event.status in STATUS_NOTE:
+            summary = _(STATUS_NOTE[event.status]).format(summary=summary)
+        item = {
+            "id": o.uid,
+            "url": f"{base_url}/{event.url}#{o.anchor}",
+            "title": event.title,
+            "summary": summary,
+            "content_text": event.description_text or event.title,
+            "date_published": o.start.isoformat(timespec="seconds"),
+            "tags": [event.type],
+            "_event": facts,
+        }
+        if event.text_lang != language:  # JSON Feed 1.1: an item's own language
+            item["language"] = event.text_lang
+        items.append(item)
     feed = {
         "version": VERSION,
         "title": title,
-        "home_page_url": f"{base_url}/events/",
-        "feed_url": f"{base_url}/events/upcoming.json",
+        "home_page_url": f"{base_url}/{prefix}events/",
+        "feed_url": f"{base_url}/{prefix}events/upcoming.json",
         "language": language,
         "items": items,
     }

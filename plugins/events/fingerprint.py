@@ -62,6 +62,13 @@ def file_digest(path: str) -> str:
     return _file_digests[key]
 
 
+def catalog_fingerprint(theme: str | Path, lang: str) -> str:
+    """The interface catalog of ``lang`` in a theme (its ``.po`` files), which the words of
+    files made outside templates (calendars, feeds) come from."""
+    files = sorted(Path(theme, "translations", lang).glob("*.po"))
+    return combine(lang, *(f"{f.name} {file_digest(str(f))}" for f in files))
+
+
 @cache
 def code_fingerprint(plugins: tuple[str, ...]) -> str:
     """Python, the libraries' versions and the source of every plugin of the build.

@@ -16,6 +16,7 @@ from markupsafe import Markup
 import segno
 
 from site_core.derived import DerivedStore, version_of
+from site_core.i18n import gettext as _
 
 FLYER_FOLDER = "flyer"
 #: How many tear-off strips along the bottom of a flyer (0: none). Setting: EVENTS_FLYER_TABS.
@@ -42,8 +43,9 @@ class QrCodes:
         self.store = DerivedStore(settings, "qr-codes", ".svg", version)
 
     def svg(self, url: str) -> Markup:
-        """The QR code of ``url`` as an inline SVG image."""
-        return Markup(self.store.get((url,), lambda: _svg(url)).decode())
+        """The QR code of ``url`` as an inline SVG image, named in the language being written."""
+        label = _("QR code of this event's page")
+        return Markup(self.store.get((url, label), lambda: _svg(url, label)).decode())
 
     def flyer(self, page_url: str, tabs: int = FLYER_TABS) -> Flyer:
         """The flyer values for the event whose page is at ``page_url``."""
@@ -52,14 +54,13 @@ class QrCodes:
         return Flyer(url=page_url, short_url=short, qr_svg=self.svg(page_url), tabs=tabs)
 
 
-def _svg(url: str) -> bytes:
+def _svg(url: str, label: str) -> bytes:
     code = segno.make(url, error="m", micro=False)
     svg = code.svg_inline(
         scale=1, border=4, omitsize=True, svgclass="flyer-qr-code", lineclass=None, title=None
     )
-    return svg.replace(
-        "<svg ", '<svg role="img" aria-label="QR code of this event\'s page" ', 1
-    ).encode()
+    quoted = label.replace("&", "&amp;").replace("<", "&lt;").replace('"', "&quot;")
+    return svg.replace("<svg ", f'<svg role="img" aria-label="{quoted}" ', 1).encode()
 
 
 def flyer_save_as(event_save_as: str) -> str:

@@ -8,7 +8,8 @@ VirtualLocation, or both), description, organizer, offers (the RSVP link),
 image and url. A place's address is a structured PostalAddress (street, city,
 region, postal code, country), read from the event's one-line address and the
 chapter file (``address.py``). A private address never appears: only the
-neighbourhood and city.
+neighbourhood and city. On a site in several languages each object says the language
+its name and description are in (``inLanguage``).
 """
 
 from __future__ import annotations
@@ -38,8 +39,11 @@ def _place(event: Event, chapter: Chapter) -> dict:
     return {"@type": "Place", "name": event.place, "address": address}
 
 
-def event_objects(event: Event, *, page_url: str, chapter: Chapter, image: str) -> list[dict]:
-    """The schema.org Event objects of every occurrence of ``event``.
+def event_objects(
+    event: Event, *, page_url: str, chapter: Chapter, image: str, language: str | None = None
+) -> list[dict]:
+    """The schema.org Event objects of every occurrence of ``event``; ``language``: the
+    language of its words, given on a site in several languages.
 
     ``chapter`` is always there: a build whose chapter file is not valid writes no page.
     """
@@ -60,6 +64,8 @@ def event_objects(event: Event, *, page_url: str, chapter: Chapter, image: str) 
         "url": page_url,
         "organizer": {"@type": "Organization", "name": chapter.name, "url": chapter.site_url},
     }
+    if language:
+        base["inLanguage"] = language
     if event.previous_start is not None:
         base["previousStartDate"] = event.previous_start.isoformat()
     if event.rsvp:

@@ -10,6 +10,8 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from itertools import groupby
 
+from site_core.i18n import gettext as _
+
 from .entry import EVENT_TYPES
 from .event import Event, Occurrence
 from .groups import group_url
@@ -28,22 +30,31 @@ class Month:
 
 @dataclass(frozen=True, slots=True)
 class EventType:
-    """One type with events, for the filter: its slug, labels and page."""
+    """One type with events, for the filter: its slug, labels and page (in one language)."""
 
     slug: str
-    label: str
-    plural: str
     upcoming: int
+    prefix: str = ""  # the language folder of its pages: "" or "es/"
+
+    @property
+    def label(self) -> str:
+        """Canvass (in the language of the page being written)."""
+        return _(TYPE_LABELS[self.slug][0])
+
+    @property
+    def plural(self) -> str:
+        """Canvasses: the heading of its listing."""
+        return _(TYPE_LABELS[self.slug][1])
 
     @property
     def url(self) -> str:
         """The type's listing page."""
-        return f"events/{self.slug}/"
+        return f"{self.prefix}events/{self.slug}/"
 
     @property
     def ics_url(self) -> str:
         """The type's subscription calendar."""
-        return f"events/{self.slug}.ics"
+        return f"{self.prefix}events/{self.slug}.ics"
 
 
 def by_month(occurrences: list[Occurrence]) -> list[Month]:
@@ -55,10 +66,12 @@ def by_month(occurrences: list[Occurrence]) -> list[Month]:
 
 
 class Listing:
-    """Every occurrence of every event, split at the build date."""
+    """Every occurrence of every event, split at the build date: the listing of one language
+    (``prefix``: its folder, "" or "es/"), whose events are as that language shows them."""
 
-    def __init__(self, events: list[Event], now: datetime):
+    def __init__(self, events: list[Event], now: datetime, prefix: str = ""):
         self.events = events
+        self.prefix = prefix
         self.now = now
         every = sorted(
             (o for e in events for o in e.occurrences), key=lambda o: (o.start, o.event.slug)
@@ -69,11 +82,16 @@ class Listing:
         for occurrence in self.upcoming:
             counts[occurrence.event.type] += 1
         present = {e.type for e in events}
-        self.types = [EventType(t, *TYPE_LABELS[t], counts[t]) for t in EVENT_TYPES if t in present]
+        self.types = [EventType(t, counts[t], prefix) for t in EVENT_TYPES if t in present]
         #: The listing page of each working group with events, by the slug of its charter.
         self.group_urls = {
-            g: group_url(g) for g in sorted({e.working_group for e in events} - {None})
+            g: prefix + group_url(g) for g in sorted({e.working_group for e in events} - {None})
         }
+
+    @property
+    def url(self) -> str:
+        """The listing's page: ``events/``, ``es/events/``."""
+        return f"{self.prefix}events/"
 
     def split(self, event: Event) -> tuple[list[Occurrence], list[Occurrence]]:
         """The upcoming and the past occurrences of one event, each in date order."""

@@ -72,7 +72,14 @@ def read_file(path: Path, report: ProblemReport, facts: BuildFacts) -> FileReadi
                 "start the event with '- title: ...' and indent its other lines under it",
             )
             continue
-        entry = validate(EventEntry, item, path, report, field_prefix=prefix)
+        entry = validate(
+            EventEntry,
+            item,
+            path,
+            report,
+            field_prefix=prefix,
+            context={"languages": facts.languages},
+        )
         if entry is None:
             continue
         event = build_event(entry, item, path, report, prefix, facts, source)

@@ -1,7 +1,9 @@
 """How an event and its dates read on pages, flyers, feeds and share images.
 
 Mixed into :class:`~events.event.Event` and :class:`~events.event.Occurrence`,
-so templates keep writing ``event.place`` and ``o.times(style)``.
+so templates keep writing ``event.place`` and ``o.times(style)``. Words are in the
+language of the page being written (``site_core.i18n.gettext``), dates in its
+``DATE_STYLE``.
 """
 
 from __future__ import annotations
@@ -12,21 +14,23 @@ from typing import TYPE_CHECKING
 from urllib.parse import quote_plus
 
 from site_core.dates import DateStyle
+from site_core.i18n import N_, gettext as _
 
 if TYPE_CHECKING:
     from .event import Event
 
+#: Each type's name and its listing's heading (shown translated: ``_()``).
 TYPE_LABELS = {
-    "canvass": ("Canvass", "Canvasses"),
-    "town-hall": ("Town hall", "Town halls"),
-    "panel": ("Panel", "Panels"),
-    "rally": ("Rally", "Rallies"),
-    "phonebank": ("Phonebank", "Phonebanks"),
-    "training": ("Training", "Trainings"),
-    "meeting": ("Meeting", "Meetings"),
-    "other": ("Other", "Other events"),
+    "canvass": (N_("Canvass"), N_("Canvasses")),
+    "town-hall": (N_("Town hall"), N_("Town halls")),
+    "panel": (N_("Panel"), N_("Panels")),
+    "rally": (N_("Rally"), N_("Rallies")),
+    "phonebank": (N_("Phonebank"), N_("Phonebanks")),
+    "training": (N_("Training"), N_("Trainings")),
+    "meeting": (N_("Meeting"), N_("Meetings")),
+    "other": (N_("Other"), N_("Other events")),
 }
-PRIVATE_PLACE = "Address sent after you RSVP"
+PRIVATE_PLACE = N_("Address sent after you RSVP")
 
 
 class OccurrenceText:
@@ -59,7 +63,7 @@ class OccurrenceText:
     def times(self, style: DateStyle) -> str:
         """10:00 AM – 1:00 PM, with the end's day when it ends on another day; or "all day"."""
         if self.all_day:
-            return "all day"
+            return _("all day")
         end = style.time(self.end) + self.zone_note(self.end)
         if self.spans_days:
             return f"{style.time(self.start)} – {style.date(self.last_day)}, {end}"
@@ -68,8 +72,10 @@ class OccurrenceText:
     def label(self, style: DateStyle) -> str:
         """The whole date and time as one line of text, for descriptions and feeds."""
         if self.all_day and self.spans_days:
-            return f"{style.date(self.start)} – {style.date(self.last_day)}, all day"
-        return f"{style.date(self.start)}, {self.times(style)}"
+            return _("{first} – {last}, all day").format(
+                first=style.date(self.start), last=style.date(self.last_day)
+            )
+        return _("{day}, {times}").format(day=style.date(self.start), times=self.times(style))
 
 
 class EventText:
@@ -86,7 +92,7 @@ class EventText:
     @property
     def type_label(self) -> str:
         """Canvass, Town hall…"""
-        return TYPE_LABELS[self.type][0]
+        return _(TYPE_LABELS[self.type][0])
 
     @property
     def place(self) -> str:
@@ -96,8 +102,8 @@ class EventText:
         if self.address:
             return self.address
         if self.address_private:
-            return PRIVATE_PLACE
-        return "Online"
+            return _(PRIVATE_PLACE)
+        return _("Online")
 
     @property
     def attendance(self) -> str:

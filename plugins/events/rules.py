@@ -9,17 +9,20 @@ is a date alone is an all-day event.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 from site_core.editor_html import HtmlProblem, report_problems
+from site_core.i18n import SiteLanguages
 from site_core.problems import ProblemReport
 from site_core.slugs import slugify
+from site_core.translations import source_digest
 
 from .description import describe
 from .entry import RESERVED_SLUGS, EventEntry
 from .event import Event, Span
+from .languages import EventWords
 from .timing import day_start, elapsed, later, localize, repeat_starts
 
 #: How long an event lasts when the editor gives no ``end``.
@@ -48,6 +51,7 @@ class BuildFacts:
     chapter_zone: str
     now: datetime
     host: str
+    languages: SiteLanguages = field(default_factory=SiteLanguages)
 
 
 def far_away(start: datetime, now: datetime) -> tuple[str, str] | None:
@@ -86,12 +90,15 @@ class _Checker:
     def warning(self, name: str, message: str, hint: str | None = None) -> None:
         self.report.warning(self.path, self.line(name), self.prefix + name, message, hint)
 
-    def html(self, name: str, text: str, problems: tuple[HtmlProblem, ...]) -> None:
-        """Report what the sanitiser removed from a Markdown field, at its lines.
+    def html(
+        self, name: str, text: str, problems: tuple[HtmlProblem, ...], first: int | None = None
+    ) -> None:
+        """Report what the sanitiser removed from a Markdown field, at its lines (``first``:
+        the field's line, when it is not one of the event's own).
 
         The event is still built (its HTML is sanitised): its other checks go on.
         """
-        first = self.line(name) or 1
+        first = first or self.line(name) or 1
         if "\n" in text.strip():  # a block (description: |) starts under its key
             first += 1
         report_problems(self.report, self.path, problems, text, first, self.prefix + name)
@@ -280,6 +287,32 @@ def _all_day_spans(entry: EventEntry, check: _Checker, zone: ZoneInfo) -> tuple[
     return day_start(first, zone), spans
 
 
+def _translations(entry: EventEntry, check: _Checker) -> tuple[EventWords, ...]:
+    """The event's words in other languages, their descriptions through the same policy."""
+    block = check.lines.get("translations") if hasattr(check.lines, "get") else None
+    words = []
+    for lang, translation in sorted(entry.translations.items()):
+        line = block.line_of(lang) if hasattr(block, "line_of") else None
+        own = block.get(lang) if hasattr(block, "get") else None
+        html, text, problems = describe(translation.description)
+        if problems:
+            name = f"translations.{lang}.description"
+            at = own.line_of("description") if hasattr(own, "line_of") else line
+            check.html(name, translation.description, problems, at)
+        words.append(
+            EventWords(
+                lang=lang,
+                title=translation.title,
+                description_html=html,
+                description_text=text,
+                source_hash=translation.source_hash,
+                status=translation.translation_status,
+                line=line,
+            )
+        )
+    return tuple(words)
+
+
 def build_event(
     entry: EventEntry,
     lines,
@@ -309,6 +342,7 @@ def build_event(
         check.warning("start", *far)
     html, text, problems = describe(entry.description)
     check.html("description", entry.description, problems)
+    translations = _translations(entry, check)
     if check.failed:
         return None
     original_first = previous or start
@@ -343,6 +377,10 @@ def build_event(
             Span(s, e, _uid(slug, original_first if i == 0 else s, facts.host))
             for i, (s, e) in enumerate(spans)
         ),
+        text_lang=facts.languages.default,
+        description_lang=facts.languages.default,
+        words_digest=source_digest(entry.title, entry.description),
+        translations=translations,
     )
 
 

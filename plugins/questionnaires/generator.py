@@ -13,6 +13,12 @@ a duplicate answer), and writes:
   and its share image (``share.png``: name, office, endorsement status);
 - ``candidates/<questionnaire>/compare/``: the answers side by side, per office.
 
+Each page is written in every language of the site (``es/candidates/…``), registered in
+the build's :class:`~site_core.i18n.Alternates` before anything is written: the
+interface in the page's language, the questions in it where translated
+(``questionnaire.es.md``), each answer in the language the candidate wrote it in
+(``<candidate>.es.md``), marked when it is not the page's (:mod:`.translated`).
+
 Settings (defaults below): ``QUESTIONNAIRE_PATH``, the folder in content/;
 ``QUESTIONNAIRE_URL``, the address prefix of the pages.
 """
@@ -28,12 +34,16 @@ from pelican.generators import Generator
 
 from site_core.addresses import top_level
 from site_core.builddate import build_datetime
+from site_core.i18n import Alternates, site_languages, use_language
+from site_core.plugin import build_of
 from site_core.share_images import ShareImages
+from site_core.translations import TranslationRecord
 
 from .model import Candidate, Questionnaire
 from .privacy import chapter_region
 from .read import read_questionnaires
 from .share import SHARE_FILE, candidate_card
+from .translated import translation_units
 
 DEFAULTS = {
     "QUESTIONNAIRE_PATH": "questionnaires",  # folder under content/
@@ -76,10 +86,22 @@ class QuestionnaireGenerator(Generator):
             self.settings.setdefault(key, value)
         root = Path(self.path) / self.settings["QUESTIONNAIRE_PATH"]
         url_base = self.settings["QUESTIONNAIRE_URL"].strip("/")
+        languages = site_languages(self.settings)
         questionnaires = read_questionnaires(
-            root, self.settings["SITE_PROBLEMS"], url_base, chapter_region(self.settings)
+            root,
+            self.settings["SITE_PROBLEMS"],
+            url_base,
+            chapter_region(self.settings),
+            languages,
         )
         self.questionnaires = questionnaires
+        build = build_of(self.settings)
+        alternates, record = build.state(Alternates), build.state(TranslationRecord)
+        for url in self.page_urls(f"{url_base}/"):
+            alternates.add_everywhere(languages, url)
+        for questionnaire in questionnaires:
+            for unit in translation_units(questionnaire, languages.others):
+                record.add(unit)
         self.context["questionnaires"] = questionnaires
         self.context["questionnaire_elections"] = elections(questionnaires)
         self.context["questionnaire_index_url"] = f"{url_base}/"
@@ -91,8 +113,17 @@ class QuestionnaireGenerator(Generator):
         """The folder of the site the questionnaires are in (site_core's address check)."""
         return {top_level(self.settings["QUESTIONNAIRE_URL"]): "the candidates' pages"}
 
+    def page_urls(self, index_url: str) -> list[str]:
+        """The address of every page the questionnaires have, in the default language."""
+        urls = [index_url]
+        for questionnaire in self.questionnaires:
+            urls += [questionnaire.url, questionnaire.compare_url]
+            urls += [c.url for c in questionnaire.candidates]
+        return urls
+
     def generate_output(self, writer):
-        """Write the index, and each questionnaire's page, comparison and answer sheets."""
+        """Write the index, and each questionnaire's page, comparison and answer sheets, in
+        every language of the site."""
         index_url = self.context["questionnaire_index_url"]
         images = ShareImages(self.settings)
         pages = [(index_url, "index", {})]
@@ -100,32 +131,34 @@ class QuestionnaireGenerator(Generator):
             pages.append((questionnaire.url, "questionnaire", {"questionnaire": questionnaire}))
             pages.append((questionnaire.compare_url, "compare", {"questionnaire": questionnaire}))
             pages.extend(
-                (
-                    c.url,
-                    "candidate",
-                    {
-                        "questionnaire": questionnaire,
-                        "candidate": c,
-                        "page_share_image": self.share_image(images, c),
-                    },
-                )
+                (c.url, "candidate", {"questionnaire": questionnaire, "candidate": c})
                 for c in questionnaire.candidates
             )
-        for url, template, values in pages:
-            writer.write_file(
-                f"{url}index.html",
-                self.get_template(f"questionnaires/{template}"),
-                self.context,
-                url=url,
-                **values,
-            )
+        languages = site_languages(self.settings)
+        for lang in languages.all:
+            for url, template, values in pages:
+                address = languages.url(lang, url)
+                if template == "candidate":
+                    image = self.share_image(images, values["candidate"], address)
+                    values = {**values, "page_share_image": image}
+                writer.write_file(
+                    f"{address}index.html",
+                    self.get_template(f"questionnaires/{template}"),
+                    self.context,
+                    url=address,
+                    **values,
+                )
 
-    def share_image(self, images: ShareImages, candidate: Candidate) -> dict[str, str]:
-        """Draw (or take from the cache) a candidate's share image; its address and text."""
-        card = candidate_card(candidate, self.settings.get("SITENAME", ""))
-        images.write(card, Path(self.output_path) / candidate.url / SHARE_FILE)
-        url = f"{self.settings.get('CANONICAL_BASE', '')}/{candidate.url}{SHARE_FILE}"
-        return {"url": url, "alt": card.alt}
+    def share_image(self, images: ShareImages, candidate: Candidate, url: str) -> dict[str, str]:
+        """Draw (or take from the cache) a candidate's share image for the page at ``url``,
+        in that page's language; its address and text."""
+        view = build_of(self.settings).language_view(url)
+        with use_language(view.lang, view.translations):
+            footer = view.context.get("SITENAME") or self.settings.get("SITENAME", "")
+            card = candidate_card(candidate, footer)
+        images.write(card, Path(self.output_path) / url / SHARE_FILE)
+        base = self.settings.get("CANONICAL_BASE", "")
+        return {"url": f"{base}/{url}{SHARE_FILE}", "alt": card.alt}
 
 
 def keep_pelican_out(pelican) -> None:

@@ -1,11 +1,20 @@
 """What a questionnaire and a candidate's answer sheet may hold: every field rule in one place.
 
-The editor-facing models (:class:`QuestionnaireFields`, :class:`CandidateFields`)
-validate the front matter of ``questionnaire.md`` and of each answer sheet; the
-published models (:class:`Questionnaire`, :class:`Candidate`, :class:`Race`)
-are what templates see. Rules that tie one field to another (a rescinded
-endorsement needs its date and reason) are in :meth:`Endorsement.problems`, so
-they are reported at the line of the field that is wrong.
+The editor-facing models (:class:`QuestionnaireFields`, :class:`CandidateFields`,
+and those of their translations, :class:`QuestionnaireTranslationFields`,
+:class:`SheetTranslationFields`) validate the front matter of ``questionnaire.md``,
+of each answer sheet and of their ``.<lang>.md`` files; the published models
+(:class:`Questionnaire`, :class:`Candidate`, :class:`Race`) are what templates see.
+Rules that tie one field to another (a rescinded endorsement needs its date and
+reason) are in :meth:`Endorsement.problems`, so they are reported at the line of the
+field that is wrong.
+
+A published model answers in the language of the page being rendered
+(:func:`site_core.i18n.current_language`): a questionnaire's title and questions in
+that language when they are translated, a candidate's answers in it when the
+candidate wrote them in it, else in the language they were written in, which the
+templates mark (``lang_attr``). Answers are never translated: they are the
+candidate's own words.
 """
 
 from __future__ import annotations
@@ -13,22 +22,24 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, datetime
 import re
-from typing import Annotated
+from typing import Annotated, Literal
 
+from markupsafe import Markup
 from pydantic import BeforeValidator, ConfigDict, Field, WithJsonSchema, field_validator
 
-from site_core.fields import Strict, WebUrl
+from site_core.fields import Language, Strict, WebUrl
+from site_core.i18n import N_, current_language, gettext
 from site_core.schemas import equals, given
 from site_core.slugs import check_slug, slugify
 from site_core.suggest import did_you_mean
 
 #: Endorsement statuses: the word readers see, and the badge colour that reinforces it.
 STATUSES = {
-    "endorsed": ("Endorsed", "ok"),
-    "not-endorsed": ("Not endorsed", ""),
-    "pending": ("Endorsement vote pending", "warn"),
-    "no-response": ("Did not respond", ""),
-    "rescinded": ("Endorsement rescinded", "bad"),
+    "endorsed": (N_("Endorsed"), "ok"),
+    "not-endorsed": (N_("Not endorsed"), ""),
+    "pending": (N_("Endorsement vote pending"), "warn"),
+    "no-response": (N_("Did not respond"), ""),
+    "rescinded": (N_("Endorsement rescinded"), "bad"),
 }
 #: Statuses that follow a vote of the members, so they need its date.
 VOTED = ("endorsed", "not-endorsed", "rescinded")
@@ -158,8 +169,8 @@ class Endorsement(Strict):
 
     @property
     def label(self) -> str:
-        """The status as readers see it."""
-        return STATUSES[self.status][0]
+        """The status as readers see it, in the language of the page."""
+        return gettext(STATUSES[self.status][0])
 
     @property
     def badge(self) -> str:
@@ -178,15 +189,66 @@ class CandidateFields(Strict):
     received: Day | None = None
     endorsement: Endorsement
     public_contact: list[str] = Field(default_factory=list)
+    language: Language | None = Field(
+        default=None,
+        description="The language the answers in this sheet are written in (default: the site's)",
+    )
+
+
+class QuestionnaireTranslationFields(Strict):
+    """The front matter of ``questionnaire.<lang>.md``: the questionnaire in another language."""
+
+    title: str | None = None
+    summary: str | None = None
+    source_hash: str | None = Field(
+        default=None, description="The Source-Hash of questionnaire.md this was translated from"
+    )
+    translation_status: Literal["draft", "reviewed"] | None = None
+    questions: dict[str, Annotated[str, Field(min_length=1)]] = Field(default_factory=dict)
+
+
+class SheetTranslationFields(Strict):
+    """The front matter (optional) of ``<candidate>.<lang>.md``: answers in another language.
+
+    The facts about the candidate are written once, in ``<candidate>.md``.
+    """
+
+    public_contact: list[str] = Field(default_factory=list)
+
+
+@dataclass(frozen=True, slots=True)
+class AskedQuestion:
+    """A question as a page shows it: its id, number, and text in ``lang``."""
+
+    id: str
+    number: int
+    text: str
+    lang: str
 
 
 @dataclass(frozen=True, slots=True)
 class Answer:
-    """A question and what the candidate wrote (sanitised HTML), or None when skipped."""
+    """A question and what the candidate wrote (sanitised HTML) in ``lang``, or None."""
 
-    question: Question
-    number: int
-    html: str | None
+    question: AskedQuestion
+    html: Markup | None
+    lang: str
+
+
+@dataclass(frozen=True, slots=True)
+class QuestionnaireText:
+    """A questionnaire's words in one language (missing questions fall back to the original)."""
+
+    lang: str
+    intro: Markup
+    title: str | None = None
+    summary: str | None = None
+    questions: dict[str, str] = field(default_factory=dict)
+    # A translation's file (relative to the project) and what it records, for the gap report.
+    path: str | None = None
+    source_hash: str | None = None
+    status: str | None = None
+    question_lines: dict[str, int] = field(default_factory=dict)
 
 
 @dataclass(frozen=True, slots=True)
@@ -200,13 +262,31 @@ class HistoryEntry:
 
 @dataclass(slots=True)
 class Candidate:
-    """One candidate's published answer sheet."""
+    """One candidate's published answer sheet, its answers in each language they wrote in.
+
+    ``sheets`` maps a language to the answers written in it (question id → sanitised
+    HTML); ``lang`` is the language of the main sheet.
+    """
 
     slug: str
     url: str
     fields: CandidateFields
-    answers: list[Answer]
+    sheets: dict[str, dict[str, Markup]]
+    lang: str
     questionnaire: Questionnaire | None = None
+
+    @property
+    def answers(self) -> list[Answer]:
+        """One answer per question for the page being rendered: in the page's language when
+        the candidate wrote one in it, else in the main sheet's, else in any other."""
+        page = current_language(self.lang)
+        order = [page, self.lang, *sorted(self.sheets)]
+        result = []
+        for question in self.questionnaire.questions if self.questionnaire else []:
+            lang = next((lang for lang in order if question.id in self.sheets.get(lang, {})), None)
+            html = self.sheets[lang][question.id] if lang else None
+            result.append(Answer(question, html, lang or page))
+        return result
 
     @property
     def name(self) -> str:
@@ -231,8 +311,8 @@ class Candidate:
 
     @property
     def answered(self) -> int:
-        """How many questions have an answer."""
-        return sum(1 for a in self.answers if a.html is not None)
+        """How many questions have an answer (in any language)."""
+        return len({qid for sheet in self.sheets.values() for qid in sheet})
 
     @property
     def history(self) -> list[HistoryEntry]:
@@ -240,14 +320,19 @@ class Candidate:
         f, e = self.fields, self.fields.endorsement
         steps = []
         if self.questionnaire:
-            steps.append(HistoryEntry(self.questionnaire.fields.sent, "Questionnaire sent"))
+            sent = self.questionnaire.fields.sent
+            steps.append(HistoryEntry(sent, gettext("Questionnaire sent")))
         if f.received:
-            steps.append(HistoryEntry(f.received, "Answers received"))
+            steps.append(HistoryEntry(f.received, gettext("Answers received")))
         if e.voted:
-            outcome = "not to endorse" if e.status == "not-endorsed" else "to endorse"
-            steps.append(HistoryEntry(e.voted, f"Members voted {outcome}"))
+            outcome = (
+                gettext("Members voted not to endorse")
+                if e.status == "not-endorsed"
+                else gettext("Members voted to endorse")
+            )
+            steps.append(HistoryEntry(e.voted, outcome))
         if e.rescinded:
-            steps.append(HistoryEntry(e.rescinded, "Endorsement rescinded", e.reason))
+            steps.append(HistoryEntry(e.rescinded, gettext("Endorsement rescinded"), e.reason))
         return sorted(steps, key=lambda s: s.day)
 
 
@@ -262,23 +347,68 @@ class Race:
 
 @dataclass(slots=True)
 class Questionnaire:
-    """One questionnaire, its questions in order, and its candidates by race."""
+    """One questionnaire, its questions in order, and its candidates by race.
+
+    ``texts`` holds its words in each language: the original (``lang``, the site's) and
+    each translation (``questionnaire.<lang>.md``).
+    """
 
     slug: str
     url: str
     fields: QuestionnaireFields
-    intro: str
+    lang: str
+    texts: dict[str, QuestionnaireText]
     races: list[Race] = field(default_factory=list)
+    path: str = ""  # questionnaire.md, relative to the project (for the gap report)
+    digest: str = ""  # the Source-Hash a translation of it records (translated.py)
+
+    def _text(self) -> QuestionnaireText:
+        """The words of the page's language, or the original's."""
+        return self.texts.get(current_language(self.lang)) or self.texts[self.lang]
 
     @property
     def title(self) -> str:
-        """The title, or one made from the election and offices."""
-        return self.fields.title or f"{self.fields.election.name}: {', '.join(self.fields.offices)}"
+        """The title in the page's language, or the original's, or one made from the
+        election and offices."""
+        return self._text().title or self.fields.title or self._default_title
 
     @property
-    def questions(self) -> list[Question]:
-        """The questions, in the order they were asked."""
-        return self.fields.questions
+    def title_lang(self) -> str:
+        """The language :attr:`title` is in."""
+        return self._text().lang if self._text().title else self.lang
+
+    @property
+    def _default_title(self) -> str:
+        return f"{self.fields.election.name}: {', '.join(self.fields.offices)}"
+
+    @property
+    def summary(self) -> str | None:
+        """The summary in the page's language, or the original's."""
+        return self._text().summary or self.fields.summary
+
+    @property
+    def intro(self) -> Markup:
+        """The introduction (HTML) in the page's language, or the original's."""
+        text = self._text()
+        return text.intro if str(text.intro).strip() else self.texts[self.lang].intro
+
+    @property
+    def intro_lang(self) -> str:
+        """The language :attr:`intro` is in."""
+        text = self._text()
+        return text.lang if str(text.intro).strip() else self.lang
+
+    @property
+    def questions(self) -> list[AskedQuestion]:
+        """The questions, in the order they were asked, each in the page's language when it
+        is translated, else in the original's."""
+        text = self._text()
+        return [
+            AskedQuestion(q.id, number, text.questions[q.id], text.lang)
+            if q.id in text.questions
+            else AskedQuestion(q.id, number, q.text, self.lang)
+            for number, q in enumerate(self.fields.questions, start=1)
+        ]
 
     @property
     def candidates(self) -> list[Candidate]:

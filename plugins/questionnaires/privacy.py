@@ -5,10 +5,11 @@ The guard reads what readers will read: the answer's sanitised HTML as text (wit
 the targets of mailto:/tel: links and the titles of links and abbreviations),
 entities decoded, NFKC-normalised (full-width ＠ and digits become plain), invisible
 characters removed, every dash a hyphen, every run of whitespace (line breaks too)
-one space. Phone numbers are found by phonenumbers in the chapter's country, e-mail
-addresses also when spelt out ("pat at example dot org"). Each find is traced back
-to the source line where it starts. What was found is never echoed: build logs can
-be public.
+one space, a phone number spelt out in words ("six oh eight…", "seis cero ocho…") in
+digits. Phone numbers are found by phonenumbers in the chapter's country, e-mail
+addresses also when spelt out ("pat at example dot org", "pat arroba example punto
+org"). Each find is traced back to the source line where it starts. What was found is
+never echoed: build logs can be public.
 """
 
 from __future__ import annotations
@@ -48,17 +49,38 @@ SPELT_TLDS = frozenset(
 #: Words after a bare "at" that make prose, not a domain: "worked at the dot com boom".
 DETERMINERS = frozenset({"a", "an", "the", "this", "that", "my", "our", "your", "their", "her"})
 
+#: Digits as words, in English and Spanish: a run of seven or more is a number spelt out.
+DIGIT_WORDS = {
+    **dict.fromkeys(("zero", "oh", "o", "cero"), "0"),
+    **dict.fromkeys(("one", "uno", "una"), "1"),
+    **dict.fromkeys(("two", "dos"), "2"),
+    **dict.fromkeys(("three", "tres"), "3"),
+    **dict.fromkeys(("four", "cuatro"), "4"),
+    **dict.fromkeys(("five", "cinco"), "5"),
+    **dict.fromkeys(("six", "seis"), "6"),
+    **dict.fromkeys(("seven", "siete"), "7"),
+    **dict.fromkeys(("eight", "ocho"), "8"),
+    **dict.fromkeys(("nine", "nueve"), "9"),
+}
+_DIGIT_WORD = "|".join(sorted(DIGIT_WORDS, key=len, reverse=True))
+SPELT_NUMBER = re.compile(
+    rf"\b(?:{_DIGIT_WORD})(?:[\s,-]+(?:{_DIGIT_WORD})){{6,}}\b", re.IGNORECASE
+)
+DIGIT_WORD = re.compile(rf"\b(?:{_DIGIT_WORD})\b", re.IGNORECASE)
+
 LABEL = r"[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?"
-AT = r"(?:\s?@\s?|\s?[\[({<]\s?at\s?[\])}>]\s?|\sat\s)"
-DOT = r"(?:\s?\.\s?|\s?[\[({<]\s?dot\s?[\])}>]\s?|\sdot\s)"
+#: "@" written as a word: English "at", Spanish "arroba"; "." as "dot", "punto".
+AT = r"(?:\s?@\s?|\s?[\[({<]\s?(?:at|arroba)\s?[\])}>]\s?|\s(?:at|arroba)\s)"
+DOT = r"(?:\s?\.\s?|\s?[\[({<]\s?(?:dot|punto)\s?[\])}>]\s?|\s(?:dot|punto)\s)"
 ADDRESS = re.compile(
     rf"(?<![\w.%+-])(?P<local>[a-z0-9._%+-]+){AT}(?P<domain>{LABEL}(?:{DOT}{LABEL})*)"
     rf"{DOT}(?P<tld>[a-z]{{2,}})(?![\w-])",
     re.IGNORECASE,
 )
 PLAIN_ADDRESS = re.compile(r"[a-z0-9._%+-]+@[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}", re.IGNORECASE)
-AT_SIGN_OR_BRACKETED = re.compile(r"@|[\[({<]\s?at\s?[\])}>]", re.IGNORECASE)
-SPELT_DOT = re.compile(r"\bdot\b", re.IGNORECASE)
+#: What makes a spelt-out address certain: "@", a bracketed "at", "arroba" (only ever "@").
+AT_SIGN_OR_BRACKETED = re.compile(r"@|[\[({<]\s?(?:at|arroba)\s?[\])}>]|\barroba\b", re.IGNORECASE)
+SPELT_DOT = re.compile(r"\b(?:dot|punto)\b", re.IGNORECASE)
 SPELT_OR_SPACED_DOT = re.compile(DOT, re.IGNORECASE)
 #: A local number without its area code (555-0123), where numbers have ten digits (NANP).
 LOCAL_NUMBER = re.compile(r"(?<![\w$€£¥.,+-])[2-9]\d\d[-.]\d{4}(?![\w-]|[.,]\d)")
@@ -106,7 +128,13 @@ def readable_text(html: str) -> str:
     # unescape: the parser decoded entities once; "&amp;#64;" shows readers "&#64;", so again.
     text = unicodedata.normalize("NFKC", unescape("".join(parser.parts)))
     text = "".join(ch for ch in text if unicodedata.category(ch) != "Cf")
+    text = SPELT_NUMBER.sub(_digits, text)
     return " ".join(text.translate(DASHES).translate(DOTS).split())
+
+
+def _digits(match: re.Match) -> str:
+    """A number spelt out in words, in digits: "six oh eight five five five…" → 608555…"""
+    return "".join(DIGIT_WORDS[word.lower()] for word in DIGIT_WORD.findall(match[0]))
 
 
 class ContactGuard:

@@ -8,29 +8,38 @@ at once. What comes out are the published models of :mod:`.model`.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
 import re
 
+from markupsafe import Markup
+
 from site_core.contentfiles import is_content_folder
 from site_core.editor_html import CleanHtml, render_markdown, report_problems
-from site_core.frontmatter import load_front_matter
+from site_core.frontmatter import FrontMatter, load_front_matter
+from site_core.i18n import SiteLanguages
 from site_core.problems import ProblemReport
 from site_core.slugs import SLUG, slugify
 from site_core.suggest import did_you_mean
+from site_core.translations import language_of_file, pair_files
 from site_core.validation import validate
 from site_core.yamlfile import LineDict, LineList
 
 from .model import (
-    Answer,
     Candidate,
     CandidateFields,
     Questionnaire,
     QuestionnaireFields,
+    QuestionnaireText,
     Race,
 )
 from .privacy import find_contacts
+from .translated import questionnaire_digest, read_questionnaire_translation, sheet_translation
+
+#: The languages of a site in one language (the default for the readers' callers).
+ONE_LANGUAGE = SiteLanguages()
 
 QUESTIONNAIRE_FILE = "questionnaire.md"
 #: Candidate file names that would collide with the questionnaire's own pages.
@@ -93,8 +102,10 @@ def split_answers(body: str, first_line: int) -> tuple[list[RawAnswer], int | No
     return answers, stray
 
 
-def read_questionnaire(path: Path, report: ProblemReport, url_base: str) -> Questionnaire | None:
-    """Read and validate one questionnaire.md."""
+def read_questionnaire(
+    path: Path, report: ProblemReport, url_base: str, lang: str = ONE_LANGUAGE.default
+) -> Questionnaire | None:
+    """Read and validate one questionnaire.md (written in ``lang``, the site's language)."""
     front = load_front_matter(path, report)
     if front is None:
         return None
@@ -121,7 +132,10 @@ def read_questionnaire(path: Path, report: ProblemReport, url_base: str) -> Ques
         slug=slug,
         url=f"{url_base}/{slug}/",
         fields=fields,
-        intro=intro.html,
+        lang=lang,
+        texts={lang: QuestionnaireText(lang, Markup(intro.html), fields.title, fields.summary)},
+        path=report.relative(path),
+        digest=questionnaire_digest(fields, front.body),
     )
 
 
@@ -184,22 +198,17 @@ def _check_answer(path, raw, public, region, report) -> None:
         )
 
 
-def read_sheet(
-    path: Path, questionnaire: Questionnaire | None, report: ProblemReport, region: str
-) -> Candidate | None:
-    """Read and check one candidate's answer sheet against its questionnaire.
-
-    ``region`` is the chapter's country, for the phone numbers of :func:`find_contacts`.
-    """
-    front = load_front_matter(path, report)
-    if front is None:
-        return None
-    fields = validate(CandidateFields, front.data, path, report)
-    if fields is not None:
-        _check_fields(path, front.data, fields, questionnaire, report)
-    public = _public_ids(front.data, questionnaire, path, report)
-    questions = questionnaire.questions if questionnaire else []
-    known = [q.id for q in questions]
+def _answers(
+    path: Path,
+    front: FrontMatter,
+    questionnaire: Questionnaire | None,
+    public: set[str],
+    region: str,
+    report: ProblemReport,
+) -> dict[str, RawAnswer]:
+    """The "## id" answers of a sheet's body (main or translation), checked: known ids, one
+    answer per question, no personal contact information, HTML an editor may use."""
+    known = [q.id for q in questionnaire.fields.questions] if questionnaire else []
     raws, stray = split_answers(front.body, front.body_line)
     if stray is not None:
         report.error(
@@ -232,30 +241,78 @@ def read_sheet(
         else:
             answers[raw.id] = raw
         _check_answer(path, raw, public, region, report)
+    if questionnaire is not None:
+        for raw in answers.values():
+            report_problems(report, path, raw.cleaned.problems, raw.text, raw.line + 1, raw.id)
+    return answers
+
+
+def _warn_unanswered(
+    path: Path,
+    front: FrontMatter,
+    questionnaire: Questionnaire,
+    status: str,
+    raws: list[dict[str, RawAnswer]],
+    report: ProblemReport,
+) -> None:
+    """A question with no answer in any language (and not skipped on purpose) is a warning."""
+    if status == "no-response":
+        return
+    main = raws[0]
+    for question in questionnaire.fields.questions:
+        given = [found[question.id] for found in raws if question.id in found]
+        skipped = any(not raw.text.strip() for raw in given)  # an empty heading: on purpose
+        if skipped or any(raw.html for raw in given):
+            continue
+        raw = main.get(question.id)
+        report.warning(
+            path,
+            raw.line if raw else front.body_line - 1,
+            question.id,
+            "has no answer; the page shows 'No answer'",
+            f"write the candidate's answer under '## {question.id}' if there is one"
+            if raw
+            else f"add '## {question.id}' and the candidate's answer if there is one",
+        )
+
+
+def read_sheet(
+    path: Path,
+    questionnaire: Questionnaire | None,
+    report: ProblemReport,
+    region: str,
+    languages: SiteLanguages = ONE_LANGUAGE,
+    translations: Mapping[str, Path] | None = None,
+) -> Candidate | None:
+    """Read and check one candidate's answer sheet, and its answers in other languages
+    (``translations``: language → ``<candidate>.<lang>.md``), against its questionnaire.
+
+    ``region`` is the chapter's country, for the phone numbers of :func:`find_contacts`.
+    """
+    front = load_front_matter(path, report)
+    if front is None:
+        return None
+    fields = validate(CandidateFields, front.data, path, report)
+    if fields is not None:
+        _check_fields(path, front.data, fields, questionnaire, report)
+    public = _public_ids(front.data, questionnaire, path, report)
+    lang = fields.language if fields and fields.language else languages.default
+    raws = {lang: _answers(path, front, questionnaire, public, region, report)}
+    for other, file in sorted((translations or {}).items()):
+        extra = sheet_translation(file, other, path, lang, report)
+        if extra is not None and other != lang:
+            public = _public_ids(extra.data, questionnaire, file, report)
+            raws[other] = _answers(file, extra, questionnaire, public, region, report)
     if fields is None or questionnaire is None:
         return None
     status = fields.endorsement.status
-    result = []
-    for number, question in enumerate(questions, start=1):
-        raw = answers.get(question.id)
-        if raw:
-            report_problems(report, path, raw.cleaned.problems, raw.text, raw.line + 1, question.id)
-        html = raw.html if raw else ""
-        skipped = raw is not None and not raw.text.strip()  # an empty heading: on purpose
-        if not html and status != "no-response" and not skipped:
-            report.warning(
-                path,
-                raw.line if raw else front.body_line - 1,
-                question.id,
-                "has no answer; the page shows 'No answer'",
-                f"write the candidate's answer under '## {question.id}' if there is one"
-                if raw
-                else f"add '## {question.id}' and the candidate's answer if there is one",
-            )
-        result.append(Answer(question, number, html or None))
+    _warn_unanswered(path, front, questionnaire, status, list(raws.values()), report)
+    sheets = {
+        language: {qid: Markup(raw.html) for qid, raw in found.items() if raw.html}
+        for language, found in raws.items()
+    }
     slug = path.stem
-    base = questionnaire.url
-    return Candidate(slug, f"{base}{slug}/", fields, result)
+    return Candidate(slug, f"{questionnaire.url}{slug}/", fields, sheets, lang)
 
 
 def _check_name(path: Path, what: str, report: ProblemReport) -> bool:
@@ -298,9 +355,14 @@ def _races(questionnaire: Questionnaire, candidates: list[Candidate]) -> list[Ra
 
 
 def read_questionnaires(
-    root: Path, report: ProblemReport, url_base: str, region: str
+    root: Path,
+    report: ProblemReport,
+    url_base: str,
+    region: str,
+    languages: SiteLanguages = ONE_LANGUAGE,
 ) -> list[Questionnaire]:
-    """Read every questionnaire folder under ``root``, newest election first."""
+    """Read every questionnaire folder under ``root``, and the translations in it of the
+    questionnaire and of the answer sheets (``<file>.<lang>.md``), newest election first."""
     if not is_content_folder(root, report):
         return []
     for loose in sorted(root.glob("*.md")):
@@ -319,7 +381,9 @@ def read_questionnaires(
     known = [f.name for f in folders if (f / QUESTIONNAIRE_FILE).is_file()]
     result = []
     for folder in folders:
-        sheets = sorted(p for p in folder.glob("*.md") if p.name != QUESTIONNAIRE_FILE)
+        files = sorted(folder.glob("*.md"))
+        own = [p for p in files if language_of_file(p, languages)[0].name == QUESTIONNAIRE_FILE]
+        sheets = [p for p in files if p not in own]
         if folder.name not in known:
             for sheet in sheets:
                 report.error(
@@ -332,12 +396,24 @@ def read_questionnaires(
                 )
             continue
         valid_name = _check_name(folder, "folder", report)
-        questionnaire = read_questionnaire(folder / QUESTIONNAIRE_FILE, report, url_base)
+        (own_group,), _ = pair_files(own, languages, report, "questionnaire")
+        sheet_groups, _ = pair_files(sheets, languages, report, "answer sheet")
+        questionnaire = read_questionnaire(own_group.source, report, url_base, languages.default)
+        if questionnaire is not None:
+            for lang, file in own_group.translations.items():
+                text = read_questionnaire_translation(file, lang, questionnaire, report)
+                if text is not None:
+                    questionnaire.texts[lang] = text
         candidates = [
             candidate
-            for sheet in sheets
-            if _check_name(sheet, "file", report)
-            and (candidate := read_sheet(sheet, questionnaire, report, region)) is not None
+            for group in sheet_groups
+            if _check_name(group.source, "file", report)
+            and (
+                candidate := read_sheet(
+                    group.source, questionnaire, report, region, languages, group.translations
+                )
+            )
+            is not None
         ]
         if questionnaire is not None and valid_name:
             questionnaire.races = _races(questionnaire, candidates)

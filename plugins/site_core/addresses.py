@@ -12,6 +12,7 @@ from pathlib import Path
 
 from pelican.contents import Article
 
+from .i18n import site_languages
 from .problems import ProblemReport
 from .slugs import address_field
 
@@ -104,7 +105,8 @@ def reserved_roots(settings: dict, generators, static_files) -> dict[str, tuple[
     """Every top-level name the site writes: name -> (the content allowed in it, whose it is).
 
     Pelican's pages or news posts may be in a folder its settings give them
-    (``news/`` for ``ARTICLE_SAVE_AS``, ``drafts/`` for both); nothing else may.
+    (``news/`` for ``ARTICLE_SAVE_AS``, ``drafts/`` for both); nothing else may. A
+    language's folder (``es/``) is its translations' (checked by what is inside it).
     """
     taken: dict[str, tuple[set[str], str]] = {}
     for key, value in _path_settings(settings):
@@ -116,6 +118,8 @@ def reserved_roots(settings: dict, generators, static_files) -> dict[str, tuple[
     for static in static_files:
         taken.setdefault(_root(static.save_as), (set(), f"a static file ({static.save_as})"))
     taken.update((name, (set(), what)) for name, what in SITE_FILES.items())
+    for lang in site_languages(settings).others:  # each language's folder: its own pages
+        taken[lang] = (set(), f"the site in {lang} (/{lang}/)")
     for generator in generators:
         if hasattr(generator, "top_level_paths"):
             taken.update((n, (set(), w)) for n, w in generator.top_level_paths().items())
@@ -139,6 +143,7 @@ def check_addresses(generators, headers: dict[Path, dict], report: ProblemReport
     settings, context = generators[0].settings, generators[0].context
     taken = reserved_roots(settings, generators, context.get("staticfiles", ()))
     book = AddressBook(report)
+    languages = site_languages(settings)
     for key, value in _path_settings(settings):
         if "{" not in value:  # one file at a fixed path: the news index, the feed
             book.claim(value, f"Pelican's {key} file", None, None, None, "")
@@ -151,10 +156,11 @@ def check_addresses(generators, headers: dict[Path, dict], report: ProblemReport
         header = headers.get(Path(item.source_path))
         key, line = address_field(header, "save_as", "slug", "title") if header else (None, None)
         field = "Save_as" if key == "save_as" else "Slug"  # at the title's line if made from it
-        root = _root(save_as)
+        prefix = languages.prefix(item.lang) if item.lang in languages.others else ""
+        root = _root(save_as.removeprefix(prefix))
         kinds, owner = taken.get(root, ({_content_kind(item)}, ""))
         if _content_kind(item) not in kinds:
-            place = f"/{root}/" if root != save_as else f"/{root}"
+            place = f"/{prefix}{root}/" if prefix + root != save_as else f"/{root}"
             where = "" if shown(save_as) == place else f" is inside {place}, which"
             report.error(
                 item.source_path,

@@ -2,10 +2,10 @@
 
 The sample's chapter-specific content (events, candidates, the charter, news) is
 removed; the home and about pages, which name the chapter, are rewritten from the
-answers. The national explainer and the organizing guide are kept: they name no chapter.
-Their translations (``x.es.md``) go: the new chapter's site is in one language until it
-lists others under ``translations:``, and a translation into a language the site is not in
-is a problem.
+answers, in English and in Spanish (the kit's site is in both, as the sample is: the
+Spanish pages are drafts, stamped with their original's digest; any other translation of
+them is removed). The national explainer and the organizing guide are kept, with their
+translations: they name no chapter.
 """
 
 from __future__ import annotations
@@ -16,6 +16,7 @@ import shutil
 from .ask import Question
 from .chapter import Chapter
 from .i18n import SiteLanguages
+from .page_translations import stamp
 from .scaffold import yaml_text
 from .translations import language_of_file
 from .validation import field_check
@@ -77,6 +78,13 @@ CHAPTER_FILE = """\
 {timezone}language: en
 country: US
 
+# The other languages the site is published in, each under its own folder (/es/), with the
+# chapter's own words in that language. For a site in English only, delete these lines
+# and the translated pages (content/pages/*.es.md).
+translations:
+  es:
+    campaign: Medicare para Todos
+
 # The working group's contacts, shown on the About page (optional):
 # contacts:
 #   - name: A contact's name
@@ -119,6 +127,46 @@ The Medicare for All Working Group of {name} campaigns for single-payer health c
 """
 
 
+HOME_ES = """\
+Title: Medicare para Todos en {city}
+Translation-Status: draft
+Summary: {name} se organiza por Medicare para Todos. Ven a un evento y súmate a la lucha.
+
+Todas las personas estarán cubiertas por un solo programa público de salud, gratuito en el
+punto de atención: sin copagos, sin cargos, sin deducibles y sin primas. Nunca.
+
+Para conquistarlo hace falta un movimiento político de masas, construido conectando con
+nuestros vecinos en sus barrios, en asambleas comunitarias y en sus lugares de trabajo. Eso es
+lo que hacemos, y te necesitamos con nosotros.
+"""
+
+ABOUT_ES = """\
+Title: Sobre el Grupo de Trabajo de Medicare para Todos
+Translation-Status: draft
+Summary: El Grupo de Trabajo de Medicare para Todos de {name}: qué hacemos y cómo sumarte.
+
+El Grupo de Trabajo de Medicare para Todos de {name} hace campaña por una atención médica de
+pagador único en {city}.
+
+## Para qué trabajamos
+
+- Trabajamos para desmercantilizar la atención médica impulsando un programa de pagador
+  único: Medicare para Todos.
+- Trabajamos para generar conciencia, conocimiento y actividad organizativa en torno a
+  Medicare para Todos.
+
+## Cómo trabajamos
+
+- Organizamos con regularidad jornadas de visitas puerta a puerta en los barrios para informar
+  sobre Medicare para Todos y sumar apoyo.
+- Contactamos a representantes locales y estatales, construimos una relación con ellos y
+  los presionamos.
+"""
+
+#: The pages that name the chapter: (file, its text, its Spanish text), rewritten by a fork.
+PAGES = (("home.md", HOME, HOME_ES), ("about.md", ABOUT, ABOUT_ES))
+
+
 def chapter_text(answers: dict[str, str]) -> str:
     """chapter.yml for ``answers``, with the sample's comments; every value safely quoted."""
     lines = {name: yaml_text({name: answers[name]}) for name in answers}
@@ -142,15 +190,20 @@ def start_chapter(content: Path, answers: dict[str, str]) -> list[str]:
     if record.exists():
         record.unlink()
         done.append(f"removed the record of the sample's published addresses: {record}")
-    for path in sorted(content.rglob("*.md")):  # the fork is in one language
-        if language_of_file(path, SiteLanguages())[1] is not None:
-            path.unlink()
-            done.append(f"removed a translation (the chapter's site is in one language): {path}")
     (content / "chapter.yml").write_text(chapter_text(answers), encoding="utf-8")
     done.append(f"wrote {content / 'chapter.yml'}")
     words = {name: _page_field(answers[name]) for name in ("name", "city")}
-    for page, text in (("home.md", HOME), ("about.md", ABOUT)):
+    languages = SiteLanguages("en", ("es",))
+    for page, text, spanish in PAGES:
         path = content / "pages" / page
+        for translation in sorted(path.parent.glob(f"{path.stem}.*{path.suffix}")):
+            if language_of_file(translation, languages)[0] == path:  # about.fr.md: the sample's
+                translation.unlink()
+                done.append(f"removed {translation}")
         path.write_text(text.format(**words), encoding="utf-8")
         done.append(f"rewrote {path}")
+        translation = path.with_name(f"{path.stem}.es{path.suffix}")
+        translation.write_text(spanish.format(**words), encoding="utf-8")
+        stamp(translation, languages)
+        done.append(f"wrote {translation} (a draft: to be reviewed by a native speaker)")
     return done

@@ -25,12 +25,14 @@ from .metadata import read_markdown_file
 from .problems import ProblemReport
 from .slugs import slug_problem
 from .suggest import closest
+from .translations import STATUSES as TRANSLATION_STATUSES
 from .yamlfile import LineDict
 
 #: The fields Pelican and our theme understand in a page's or post's header.
 KNOWN_FIELDS = {
     "title", "slug", "summary", "date", "modified", "template", "save_as", "url", "status",
-    "lang", "translation", "author", "authors", "category", "tags", "keywords", "noindex",
+    "translation", "author", "authors", "category", "tags", "keywords", "noindex",
+    "source-hash", "translation-status",
 }  # fmt: skip
 STATUSES = ("draft", "hidden", "published")
 _INTERNAL_LINK = re.compile(r"\{(?:filename|static|attach)\}(?P<target>[^)\s\"'#?]+)")
@@ -44,6 +46,11 @@ def _parse_date(value: str) -> None:
         get_date(value)
 
 
+def _field_name(key: str) -> str:
+    """A field as editors write it: ``Source-Hash``, ``URL``."""
+    return "URL" if key == "url" else "-".join(w.capitalize() for w in key.split("-"))
+
+
 def _check_field(
     path: Path,
     line: int,
@@ -53,13 +60,24 @@ def _check_field(
     templates: set[str],
     report: ProblemReport,
 ) -> None:
-    name = "URL" if key == "url" else key.capitalize()
-    if key not in known:
+    name = _field_name(key)
+    if key == "lang":
+        lang = value or "es"
+        stem = re.sub(rf"[-_.]{re.escape(lang)}$", "", path.stem)  # about-es: about.es.md
+        report.error(
+            path,
+            line,
+            name,
+            "is not how a page says its language: its file name does",
+            "remove the line; a translation is named after the file it translates, with"
+            f" its language before the extension: {stem}.{lang}{path.suffix}",
+        )
+    elif key not in known:
         close = closest(key, known)
         hint = (
-            f"did you mean '{close.capitalize()}'?"
+            f"did you mean '{_field_name(close)}'?"
             if close
-            else f"known fields: {', '.join(sorted(f.capitalize() for f in known))}"
+            else f"known fields: {', '.join(sorted(_field_name(f) for f in known))}"
         )
         report.error(path, line, name, "is not a field pages know", hint)
     elif key == "template" and value not in templates:
@@ -78,6 +96,24 @@ def _check_field(
             name,
             f"must be one of {', '.join(STATUSES)} (got {value!r})",
             "write 'Status: draft' to keep a page unpublished",
+        )
+    elif key == "translation-status" and value.lower() not in TRANSLATION_STATUSES:
+        report.error(
+            path,
+            line,
+            name,
+            f"must be one of {', '.join(TRANSLATION_STATUSES)} (got {value!r})",
+            f"did you mean '{close}'?"
+            if (close := closest(value.lower(), set(TRANSLATION_STATUSES)))
+            else "write 'Translation-Status: draft' until a native speaker has reviewed it",
+        )
+    elif key == "source-hash" and not re.fullmatch(r"[0-9a-f]{12}", value):
+        report.error(
+            path,
+            line,
+            name,
+            f"must be the 12-letter digest of the original (got {value!r})",
+            f"run: invoke translations --stamp {report.relative(path)}",
         )
     elif key == "slug" and (problem := slug_problem(value)):
         report.error(path, line, name, *problem)

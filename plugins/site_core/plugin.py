@@ -50,6 +50,14 @@ from .i18n import (
 from .markdown_reader import use_reusing_reader
 from .output import AtomicOutput
 from .page_headers import check_front_matter
+from .page_translations import (
+    in_language,
+    link_in_language,
+    mark_language,
+    plan_news,
+    settle_translations,
+    write_news_in_languages,
+)
 from .problems import CheckPassed, ContentProblems, ProblemReport
 from .sitemap import Sitemap
 from .slugs import slug_pelican_content
@@ -284,9 +292,13 @@ def finish_build(pelican) -> None:
 
 
 def install_languages(generator) -> None:
-    """Give a generator's templates ``_()``, ``lang_attr()`` and ``page_languages()``."""
+    """Give a generator's templates ``_()``, ``lang_attr()``, ``page_languages()``,
+    ``page_link()`` and the ``localized`` filter (pages and posts in the language being
+    rendered)."""
     install_i18n(generator)
     generator.env.globals["page_languages"] = build_of(generator.settings).page_languages
+    generator.env.filters["localized"] = in_language
+    generator.env.globals["page_link"] = link_in_language(generator.settings)
 
 
 def register() -> None:
@@ -297,8 +309,14 @@ def register() -> None:
     signals.generator_init.connect(install_languages)
     signals.content_object_init.connect(slug_pelican_content)
     signals.content_object_init.connect(clean_content)
+    signals.content_object_init.connect(mark_language)
+    # Translations pair before drafts are dropped (a draft's translation keeps its address).
+    signals.article_generator_finalized.connect(settle_translations)
+    signals.article_generator_finalized.connect(plan_news)
+    signals.page_generator_finalized.connect(settle_translations)
     signals.article_generator_finalized.connect(drop_drafts)
     signals.page_generator_finalized.connect(drop_drafts)
+    signals.article_writer_finalized.connect(write_news_in_languages)
     signals.all_generators_finalized.connect(check_problems)
     signals.content_written.connect(page_written)
     signals.get_writer.connect(site_writer)

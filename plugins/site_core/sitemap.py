@@ -16,6 +16,7 @@ from xml.sax.saxutils import escape
 
 from .i18n import Alternates, SiteLanguages
 
+#: File names never listed, in any folder (the 404 page of each language).
 SITEMAP_EXCLUDE = ("404.html",)
 
 
@@ -28,7 +29,7 @@ class Sitemap:
 
     def page_written(self, relative: str, context: dict) -> None:
         """Remember one written page, unless it is not meant for search engines."""
-        if not relative.endswith(".html") or relative in SITEMAP_EXCLUDE:
+        if not relative.endswith(".html") or relative.rsplit("/", 1)[-1] in SITEMAP_EXCLUDE:
             return
         content = context.get("article") or context.get("page")
         if context.get("noindex") or getattr(content, "noindex", "") in {"true", "yes", True}:

@@ -43,8 +43,8 @@ def _field_names(model: type[BaseModel], loc: tuple) -> list[str]:
     """The field names (and aliases) allowed where ``loc`` points, for suggestions."""
     current: type | None = model
     for part in loc[:-1]:
-        if isinstance(part, int) or current is None:
-            continue
+        if isinstance(part, int) or current is None or part not in current.model_fields:
+            continue  # an item of a list, or a key of a mapping (a language: es)
         info = current.model_fields.get(part) if hasattr(current, "model_fields") else None
         annotation = getattr(info, "annotation", None)
         current = next(
@@ -144,7 +144,9 @@ def validate(
         return model.model_validate(data, context=context)
     except ValidationError as exc:
         for error in exc.errors():
-            loc = tuple(p for p in error["loc"] if not str(p).startswith("function-"))
+            loc = tuple(  # a mapping's key is named by itself, not by pydantic's "[key]"
+                p for p in error["loc"] if not str(p).startswith("function-") and p != "[key]"
+            )
             message, hint = _describe(error, model)
             field = ".".join(str(p) for p in loc) or None
             report.error(

@@ -1,4 +1,5 @@
-"""The comparison and candidate pages in Chromium: stacked on a phone, columns on a desktop."""
+"""The comparison and candidate pages in Chromium: stacked on a phone, columns on a desktop,
+in English and in Spanish (longer labels, answers marked with their language)."""
 
 from __future__ import annotations
 
@@ -10,6 +11,8 @@ from conftest import AXE_TAGS, PHONE
 DESKTOP = {"width": 1280, "height": 900}
 COMPARE = "candidates/2027-spring-election/compare/"
 CANDIDATE = "candidates/2027-spring-election/jo-placeholder/"
+#: Maria answered in English and in Spanish: her Spanish page mixes both languages.
+BILINGUAL = "es/candidates/2027-spring-election/maria-exampleton/"
 _axe = Axe()
 
 #: The box of each candidate's answer to the first question, and the page's width.
@@ -27,10 +30,13 @@ def viewport(request):
     return PHONE if request.param == "phone" else DESKTOP
 
 
-def test_comparison_is_stacked_on_a_phone_and_in_columns_on_a_desktop(browser, site_url, viewport):
+@pytest.mark.parametrize("prefix", ["", "es/"])
+def test_comparison_is_stacked_on_a_phone_and_in_columns_on_a_desktop(
+    browser, site_url, viewport, prefix
+):
     context = browser.new_context(viewport=viewport, java_script_enabled=False)
     page = context.new_page()
-    page.goto(site_url + COMPARE)
+    page.goto(site_url + prefix + COMPARE)
     layout = page.evaluate(BOXES)
     context.close()
     boxes = layout["boxes"]
@@ -45,7 +51,7 @@ def test_comparison_is_stacked_on_a_phone_and_in_columns_on_a_desktop(browser, s
         assert min(b["width"] for b in boxes) > 250  # readable columns
 
 
-@pytest.mark.parametrize("path", [COMPARE, CANDIDATE])
+@pytest.mark.parametrize("path", [COMPARE, CANDIDATE, "es/" + COMPARE, BILINGUAL])
 def test_pages_have_no_axe_violations_at_desktop_width(browser, site_url, path):
     """At a phone's width test_every_page.py checks these pages already; here the columns."""
     failures = []
