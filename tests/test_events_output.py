@@ -148,7 +148,7 @@ def test_home_page_shows_the_next_events_and_the_events_button(sample_site: Path
     assert times == sorted(times) and times[0] > datetime(2026, 11, 25, 12, tzinfo=UTC)
     secondary = [a.get_text(strip=True) for a in home.select("main .hero .actions a.secondary")]
     assert secondary[0] == "Come to an event"
-    menu = home.select_one(".site-header nav:not(.language-switcher)")
+    menu = home.select_one(".site-header nav:not(.languages)")
     assert menu.find("a", string="Events")["href"] == "/events/"
 
 
