@@ -266,8 +266,10 @@ def test_spanish_news_has_its_own_feed_linked_from_spanish_pages(tmp_path):
     assert spanish.feed.language == "es"
     assert [e.title for e in spanish.entries] == ["Primera noticia"]
     assert spanish.entries[0].link == f"{SITE}/es/news/2026/first/"
+    assert (spanish.feed.link, spanish.feed.id) == (f"{SITE}/es/", f"{SITE}/es/")  # its own feed
     english = feed_of(output / "feeds" / "news.atom.xml")
     assert english.feed.language == "en"
+    assert (english.feed.link, english.feed.id) == (f"{SITE}/", f"{SITE}/")
     assert [e.title for e in english.entries] == ["Second post", "First post"]
     for page, href in (
         ("es/news/index.html", "/es/feeds/news.atom.xml"),
