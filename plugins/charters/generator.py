@@ -137,19 +137,12 @@ def translated_charters(
             "write a different 'Slug:' in one of them",
         ):
             translated[charter.source] = read[0]
-        header = read[1] if charter.source in translated else None
-        record.add(
-            TranslationUnit(
-                kind="charter",
-                title=charter.working_group,
-                source=charter.source,
-                lang=lang,
-                current_hash=charter.digest,
-                translation=translated[charter.source].source if header else None,
-                recorded_hash=header.source_hash if header else None,
-                status=header.translation_status if header else None,
-            )
-        )
+        done = translated.get(charter.source)
+        unit = TranslationUnit.of(
+            "charter", charter.working_group, charter.source, lang, charter.digest,
+            done.source if done else None, read[1] if done else None,
+        )  # fmt: skip
+        record.add(unit)
     return translated
 
 

@@ -304,19 +304,12 @@ def translated_chapters(
             "write a different 'Slug:' in one of them",
         ):
             translated[chapter.source] = read[0]
-        header = read[1] if chapter.source in translated else None
-        record.add(
-            TranslationUnit(
-                kind="guide chapter",
-                title=chapter.title,
-                source=chapter.source,
-                lang=lang,
-                current_hash=chapter.digest,
-                translation=translated[chapter.source].source if header else None,
-                recorded_hash=header.source_hash if header else None,
-                status=header.translation_status if header else None,
-            )
-        )
+        done = translated.get(chapter.source)
+        unit = TranslationUnit.of(
+            "guide chapter", chapter.title, chapter.source, lang, chapter.digest,
+            done.source if done else None, read[1] if done else None,
+        )  # fmt: skip
+        record.add(unit)
     return translated
 
 

@@ -136,6 +136,25 @@ class TranslationUnit:
     recorded_hash: str | None = None  # the Source-Hash the translation records
     status: str | None = None  # the translation's Translation-Status
 
+    @classmethod
+    def of(
+        cls,
+        kind: str,
+        title: str,
+        source: str,
+        lang: str,
+        current_hash: str,
+        translation: str | None = None,
+        header: object | None = None,
+    ) -> TranslationUnit:
+        """A unit whose translation (if any) has ``header``: its ``source_hash`` and
+        ``translation_status`` (a Markdown translation's ``Source-Hash:`` and
+        ``Translation-Status:``)."""
+        return cls(
+            kind, title, source, lang, current_hash, translation,
+            getattr(header, "source_hash", None), getattr(header, "translation_status", None),
+        )  # fmt: skip
+
     @property
     def state(self) -> str:
         """``missing``, ``outdated`` (the original changed since), ``unstamped`` (no
