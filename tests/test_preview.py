@@ -28,6 +28,8 @@ SITE = {
     "404.html": "<!doctype html><title>Not found</title><h1>This page is not here</h1>",
     "events/index.html": "<!doctype html><title>Events</title>",
     "feeds/events.atom": "<feed/>",
+    "es/index.html": "<!doctype html><title>Inicio</title>",
+    "es/404.html": "<!doctype html><title>No encontrada</title><h1>Esta página no está aquí</h1>",
 }
 
 
@@ -40,12 +42,12 @@ def fetch(url: str) -> tuple[int, str]:
         return error.code, error.read().decode()
 
 
+PATHS = ("/", "/events/", "/no/such/page/", "/feeds/", "/feeds/events.atom", "/es/no/such/")
+
+
 def answers(base: str) -> dict[str, tuple[int, str]]:
     """What the server at ``base`` answers for a page, a folder, a missing path, a bare folder."""
-    return {
-        path: fetch(base + path)
-        for path in ("/", "/events/", "/no/such/page/", "/feeds/", "/feeds/events.atom")
-    }
+    return {path: fetch(base + path) for path in PATHS}
 
 
 def assert_static_host(found: dict[str, tuple[int, str]]) -> None:
@@ -57,6 +59,8 @@ def assert_static_host(found: dict[str, tuple[int, str]]) -> None:
         assert status == 404
         assert "This page is not here" in body
         assert "events.atom" not in body
+    # Under a language's folder, that language's 404 page, as the documented host configs do.
+    assert found["/es/no/such/"] == (404, SITE["es/404.html"])
 
 
 def test_serve_answers_as_the_static_host(tmp_path):

@@ -1,7 +1,8 @@
 """The preview servers of ``invoke serve`` and ``invoke livereload``: as a static host answers.
 
-A missing path gets the site's ``404.html`` with status 404, a folder its ``index.html``,
-and a folder without one a 404, never a listing of its files.
+A missing path gets the site's ``404.html`` with status 404 (under a language's folder,
+that language's, ``es/404.html``, as docs/deploying.md configures the hosts), a folder its
+``index.html``, and a folder without one a 404, never a listing of its files.
 """
 
 from __future__ import annotations
@@ -48,6 +49,15 @@ def busy_port(port: int) -> PreviewProblem:
     )
 
 
+def not_found_page(root: Path, url_path: str) -> Path:
+    """The 404 page a missing ``url_path`` gets: its first folder's ``404.html`` (a
+    language's, ``/es/...`` → ``es/404.html``) when there is one, else the site's."""
+    first = url_path.lstrip("/").split("/", 1)
+    if len(first) == 2 and first[0] and (root / first[0] / NOT_FOUND_PAGE).is_file():
+        return root / first[0] / NOT_FOUND_PAGE
+    return root / NOT_FOUND_PAGE
+
+
 class StaticHostHandler(SimpleHTTPRequestHandler):
     """``invoke serve``'s handler: files, folders' index.html, and 404.html for the rest."""
 
@@ -57,7 +67,7 @@ class StaticHostHandler(SimpleHTTPRequestHandler):
 
     def send_error(self, code, message=None, explain=None):
         """Answer 404 with the site's own 404 page when it has one."""
-        page = Path(self.directory) / NOT_FOUND_PAGE
+        page = not_found_page(Path(self.directory), self.path.split("?", 1)[0])
         if code != HTTPStatus.NOT_FOUND or not page.is_file():
             super().send_error(code, message, explain)
             return
@@ -90,7 +100,7 @@ class LivereloadHandler(StaticFileHandler):
 
     def write_error(self, status_code: int, **kwargs) -> None:
         """Write the site's 404 page (status 404) when it has one."""
-        page = Path(self.root) / NOT_FOUND_PAGE
+        page = not_found_page(Path(self.root), self.request.path)
         if status_code == HTTPStatus.NOT_FOUND and page.is_file():
             self.set_header("Content-Type", "text/html; charset=utf-8")
             self.finish(page.read_bytes())
