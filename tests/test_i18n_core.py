@@ -273,3 +273,28 @@ def test_a_page_in_a_language_folder_is_rendered_in_that_language(tmp_path):
     assert html.select_one(".site-campaign").get_text() == "Medicare para Todos"
     assert html.select_one(".site-name")["href"] == "/es/"
     assert html.select_one('meta[property="og:locale"]')["content"] == "es_US"
+
+
+@pytest.mark.parametrize(
+    ("change", "needle"),
+    [
+        (  # a translator renamed a placeholder: the page would raise KeyError
+            lambda po: po.replace(
+                'msgstr "Campaña %(campaign)s de', 'msgstr "Campaña %(campana)s de'
+            ),
+            "campana",
+        ),
+        (lambda po: po + '\nmsgid "x"\nmsgstr "y"\ngarbage here\n', "cannot be read"),
+    ],
+)
+def test_a_broken_catalog_is_a_problem_at_its_line_not_a_traceback(tmp_path, change, needle):
+    theme = tmp_path / "theme"
+    shutil.copytree(ROOT / "theme", theme)
+    po = theme / "translations" / "es" / "site.po"
+    po.write_text(change(po.read_text(encoding="utf-8")), encoding="utf-8")
+    with pytest.raises(ContentProblems) as stopped:
+        build_site(ROOT / "content", tmp_path / "output", THEME=str(theme))
+    (error,) = stopped.value.report.errors
+    assert error.path.endswith("translations/es/site.po") and error.line
+    assert needle in error.message
+    assert not (tmp_path / "output").exists()

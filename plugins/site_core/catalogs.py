@@ -21,8 +21,10 @@ import tomllib
 
 from babel.messages.catalog import Catalog
 from babel.messages.extract import DEFAULT_KEYWORDS, extract
-from babel.messages.pofile import read_po, write_po
+from babel.messages.pofile import PoFileError, read_po, write_po
 from jinja2.ext import babel_extract
+
+from .problems import ProblemReport
 
 #: Where each kind of file's strings are found.
 SOURCES = ("theme/templates/**/*.html", "plugins/**/*.py", "pelicanconf.py")
@@ -152,6 +154,27 @@ def gaps(root: Path, lang: str) -> list[Gap]:
             elif not have.string or (isinstance(have.string, tuple) and not all(have.string)):
                 found.append(Gap(domain, _id(message.id), "untranslated"))
     return found
+
+
+def catalog_problems(folder: Path, lang: str, report: ProblemReport) -> None:
+    """Report what in ``lang``'s catalogs would break a page, at its line: a file that is not
+    a catalog, a translation whose placeholders differ from the English (``%(city)s``)."""
+    for path in sorted(Path(folder, lang).glob("*.po")):
+        try:
+            with path.open("rb") as handle:
+                catalog = read_po(handle, locale=lang.replace("-", "_"), abort_invalid=True)
+        except (PoFileError, UnicodeDecodeError, ValueError) as broken:
+            report.error(
+                path, getattr(broken, "lineno", None), "catalog", f"cannot be read ({broken})",
+                "compare it with another language's file, or run `invoke catalogs`",
+            )  # fmt: skip
+            continue
+        for message, errors in catalog.check():
+            for error in errors:
+                report.error(
+                    path, message.lineno, "msgstr", f"{_id(message.id)!r}: {error}",
+                    "keep every %(name)s of the English text, spelt as it is there",
+                )  # fmt: skip
 
 
 def _id(msgid: str | tuple) -> str:

@@ -32,6 +32,7 @@ from pelican import signals
 from .addresses import check_addresses
 from .assets import Assets
 from .builddate import build_datetime
+from .catalogs import catalog_problems
 from .chapter import Chapter, chapter_settings, load_chapter
 from .contentfiles import refuse_links
 from .dates import DateStyle, DateStyles
@@ -143,6 +144,8 @@ class Build:
         csp = meta_content_security_policy(settings) if settings.get("CSP_META_TAG", True) else ""
         settings["CSP_META"] = csp
         share_compiled_templates(settings)  # each template compiled once, not per generator
+        for lang in self.languages.others:  # a translator's slip is a problem, not a traceback
+            catalog_problems(Path(settings["THEME"]) / "translations", lang, self.report)
         self._views = {
             lang: LanguageView.make(lang, settings, chapter) for lang in self.languages.all
         }
