@@ -78,6 +78,7 @@ def site_languages(settings: Mapping) -> SiteLanguages:
     return settings.get("SITE_LANGUAGES") or SiteLanguages(settings.get("DEFAULT_LANG", "en"))
 
 
+@cache
 def language_name(lang: str) -> str:
     """A language's name in itself, as a switcher shows it: English, español."""
     return Locale.parse(lang, sep="-").get_display_name(Locale.parse(lang, sep="-")) or lang

@@ -149,6 +149,7 @@ class Build:
         self._views = {
             lang: LanguageView.make(lang, settings, chapter) for lang in self.languages.all
         }
+        self._catalogs = {lang: view.translations for lang, view in self._views.items()}
 
     def language_view(self, path: str) -> LanguageView:
         """What a page written at ``path`` (relative to the output folder) is rendered with."""
@@ -161,8 +162,7 @@ class Build:
             return []
         lang = self.languages.of_path(page_url or "index.html")
         alternates = self.state(Alternates).of(page_url) or {lang: page_url}
-        catalogs = {lang: view.translations for lang, view in self._views.items()}
-        return language_links(self.languages, alternates, lang, catalogs)
+        return language_links(self.languages, alternates, lang, self._catalogs)
 
     def state(self, kind: type[State]) -> State:
         """This build's ``kind()``, made on first use: a plugin's per-build state."""

@@ -25,9 +25,7 @@ from babel import Locale, UnknownLocaleError
 from .i18n import SiteLanguages
 from .problems import ProblemReport
 
-#: The header fields (Markdown) and keys (YAML) a translation records.
-SOURCE_HASH = "source_hash"
-TRANSLATION_STATUS = "translation_status"
+#: The words of a translation's ``Translation-Status:`` (``translation_status:`` in YAML).
 STATUSES = ("draft", "reviewed")
 _LANGUAGE_SUFFIX = re.compile(r"^(?P<stem>.+)\.(?P<lang>[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*)$")
 
