@@ -1,8 +1,9 @@
 """One policy for every piece of editor Markdown: hostile HTML never reaches a page, and each
 attempt is an error at its file and line, in every kind of content.
 
-One fixture site holds every hostile case in every kind of Markdown (page, news post, guide
-chapter, charter, questionnaire answer, event description), one file (or event) per case. It
+One fixture site, in English and Spanish, holds every hostile case in every kind of Markdown
+(page, news post, guide chapter, charter, questionnaire answer, event description, and the
+Spanish translation of each but news), one file (or event) per case. It
 is built twice: normally, where the build must stop with the expected problems, and with the
 stop disabled (``Build.fail`` a no-op), so that the pages the sanitiser alone produces can be
 parsed and checked: the sanitiser is the guarantee, the problems are the explanation.
@@ -16,7 +17,7 @@ import pytest
 
 from site_core import plugin
 from site_core.problems import ContentProblems
-from sitebuild import build_site, make_content, soup
+from sitebuild import MINIMAL_CHAPTER, SPANISH_CHAPTER, build_site, make_content, soup
 
 #: (case, one line of editor Markdown, what the error says). Each payload is unique.
 HOSTILE = [
@@ -45,6 +46,8 @@ HOSTILE = [
 ]
 CASES = [case for case, _, _ in HOSTILE]
 KINDS = ["page", "news", "guide", "charter", "answer", "event"]
+#: The same in each kind's Spanish translation (the site is in English and Spanish).
+TRANSLATED_KINDS = ["page-es", "guide-es", "charter-es", "answer-es", "event-es"]
 
 QUESTIONNAIRE = """\
 ---
@@ -92,8 +95,37 @@ def source(kind: str, case: str, number: int, snippet: str) -> tuple[str, str, i
     return f"events/{case}.yml", text, 9
 
 
+def translated_source(kind: str, case: str, snippet: str) -> tuple[str, str, int]:
+    """(path, text, line of the snippet) for one case in a translation (of ``source``'s file)."""
+    if kind == "page-es":
+        return f"pages/{case}.es.md", f"Title: P es\n\nIntro.\n\n{snippet}\n", 5
+    if kind == "guide-es":
+        return f"guide/{case}.es.md", f"Title: G es\n\nIntro.\n\n{snippet}\n", 5
+    if kind == "charter-es":
+        text = (
+            f"Working group: grupo {case}\nChapter: Test DSA\nReports to: Test DSA\n\n"
+            f"Intro.\n\n{snippet}\n"
+        )
+        return f"charters/{case}.es.md", text, 7
+    if kind == "answer-es":
+        return f"questionnaires/spring/{case}.es.md", f"## first\n\nIntro.\n\n{snippet}\n", 5
+    text = (
+        f"- title: E {case} es\n  type: panel\n  start: 2026-12-09 19:00\n  location: Hall\n"
+        f"  slug: e-{case}-es\n  translations:\n    es:\n      title: E es\n"
+        f"      description: |\n        Intro.\n\n        {snippet}\n"
+    )
+    return f"events/{case}-es.yml", text, 12
+
+
 def hostile_files() -> dict[str, str]:
-    files = {"questionnaires/spring/questionnaire.md": QUESTIONNAIRE}
+    files = {
+        "questionnaires/spring/questionnaire.md": QUESTIONNAIRE,
+        "chapter.yml": MINIMAL_CHAPTER.read_text(encoding="utf-8") + SPANISH_CHAPTER,
+    }
+    for kind in TRANSLATED_KINDS:
+        for case, snippet, _ in HOSTILE:
+            path, text, _ = translated_source(kind, case, snippet)
+            files[path] = text
     for kind in KINDS:
         for number, (case, snippet, _) in enumerate(HOSTILE, start=1):
             path, text, _ = source(kind, case, number, snippet)
@@ -140,6 +172,19 @@ def test_each_hostile_case_is_an_error_at_its_file_and_line(
     assert any(message in text and at == line for at, text in errors), errors
 
 
+@pytest.mark.parametrize("kind", TRANSLATED_KINDS)
+@pytest.mark.parametrize(("case", "snippet", "message"), HOSTILE, ids=CASES)
+def test_each_hostile_case_in_a_translation_is_an_error_at_its_file_and_line(
+    hostile_site, kind, case, snippet, message
+):
+    _, problems = hostile_site
+    path, _, line = translated_source(kind, case, snippet)
+    errors = [
+        (p.line, p.message) for p in problems if p.path.endswith(path) and p.severity == "error"
+    ]
+    assert any(message in text and at == line for at, text in errors), (path, errors)
+
+
 #: Attributes whose value is an address a browser follows or fetches.
 URL_ATTRIBUTES = {"href", "src", "action", "formaction", "xlink:href", "poster", "data", "srcset"}
 SAFE_SCHEME = re.compile(r"^(?:https?|mailto|tel):", re.IGNORECASE)
@@ -180,7 +225,7 @@ def page_problems(page) -> list[str]:
 def test_no_hostile_case_reaches_any_page(hostile_site):
     output, _ = hostile_site
     pages = list(output.rglob("*.html"))
-    assert len(pages) > 6 * len(HOSTILE)  # every case of every kind was published
+    assert len(pages) > (len(KINDS) + len(TRANSLATED_KINDS)) * len(HOSTILE)  # all published
     failures = {}
     for html in pages:
         text = html.read_text(encoding="utf-8")
@@ -200,6 +245,11 @@ def test_no_hostile_case_reaches_any_page(hostile_site):
         ("charter", "working-groups/c-{}/index.html"),
         ("answer", "candidates/spring/{}/index.html"),
         ("event", "events/e-{}/index.html"),
+        ("page-es", "es/p-{}/index.html"),
+        ("guide-es", "es/guide/g-{}/index.html"),
+        ("charter-es", "es/working-groups/c-{}/index.html"),
+        ("answer-es", "es/candidates/spring/{}/index.html"),
+        ("event-es", "es/events/e-{}-es/index.html"),
     ],
 )
 def test_the_text_around_a_removed_construct_is_published(hostile_site, kind, address):
