@@ -113,7 +113,11 @@ class Chapter(Strict):
     @property
     def locale(self) -> str:
         """The site's locale as language_TERRITORY (Open Graph's og:locale): en_US."""
-        primary, *subtags = self.language.split("-")
+        return self.locale_in(self.language)
+
+    def locale_in(self, lang: str) -> str:
+        """The locale of the chapter's pages in ``lang``: es_US (its region, else the country)."""
+        primary, *subtags = lang.split("-")
         regions = [tag for tag in subtags if len(tag) == 2 and tag.isalpha()]
         return f"{primary.lower()}_{(regions[0] if regions else self.country).upper()}"
 

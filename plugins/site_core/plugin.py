@@ -123,7 +123,7 @@ class Build:
         settings["SITE_LANGUAGES"] = self.languages
         settings["DATE_STYLES"] = DateStyles(
             tuple(
-                (lang, DateStyle(chapter.in_language(lang).locale if chapter else "en_US"))
+                (lang, DateStyle(chapter.locale_in(lang) if chapter else "en_US"))
                 for lang in self.languages.all
             )
         )
