@@ -191,6 +191,7 @@ class SearchGenerator(Generator):
         alternates = build.state(Alternates)
         guide = self.context.get("guide")
         guide_url = guide.url if guide else "guide/"
+        written = build.state(WrittenPages)
         for lang in languages.all:
             writer.write_file(
                 languages.url(lang, f"{search}index.html"),
@@ -198,8 +199,7 @@ class SearchGenerator(Generator):
                 self.context,
                 guide_link=version_in(alternates, languages, guide_url, lang),
             )
-        written = build.state(WrittenPages)
-        for lang in languages.all:
+            # every site map lists every language's site map: record them all before writing one
             view = build.language_view(languages.url(lang, site_map))
             with use_language(view.lang, view.translations):
                 written[languages.url(lang, site_map)] = PageTitle(_("Site map"), lang)
