@@ -27,7 +27,7 @@ from babel import Locale
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 from babel.support import NullTranslations, Translations
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 #: The language of the page being rendered and its catalog (None: outside a render).
 _current: ContextVar[tuple[str, NullTranslations] | None] = ContextVar(
@@ -173,6 +173,13 @@ def lang_attr(text_lang: str | None) -> Markup:
     return Markup(' lang="{}"').format(text_lang)
 
 
+def in_language(text: str, text_lang: str | None) -> Markup:
+    """``text`` as a fragment of the page: in ``<span lang="en">`` when its language is not the
+    page's (an untranslated title on a Spanish page), else as it is; escaped unless Markup."""
+    mark = lang_attr(text_lang)
+    return Markup("<span{}>{}</span>").format(mark, text) if mark else escape(text)
+
+
 def install(generator) -> None:
     """Give a generator's Jinja environment ``_()``, ``{% trans %}`` and ``lang_attr()``."""
     env = generator.env
@@ -182,6 +189,7 @@ def install(generator) -> None:
         gettext, ngettext, newstyle=True, pgettext=pgettext, npgettext=npgettext
     )
     env.globals["lang_attr"] = lang_attr
+    env.globals["in_language"] = in_language
 
 
 # -- pages in several languages -----------------------------------------------------------
