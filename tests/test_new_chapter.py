@@ -96,3 +96,14 @@ def test_without_a_terminal_it_names_what_to_pass_and_changes_nothing(tmp_path):
     assert unsure.returncode == 1
     assert "pass --yes to remove the sample" in unsure.stderr
     assert sorted(p.relative_to(content) for p in content.rglob("*")) == before
+
+
+def test_a_mistyped_content_folder_is_named_not_a_traceback(tmp_path):
+    answers = [part for pair in ANSWERS.items() for part in pair]
+    result = run(tmp_path / "contnet", *answers, "--yes")
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    assert result.stderr.splitlines()[-1].startswith(
+        f"{tmp_path / 'contnet'}: is not a content folder"
+    )
+    assert list(tmp_path.iterdir()) == []
