@@ -10,6 +10,7 @@ import sys
 import yaml
 
 from site_core.chapter import Chapter
+from site_core.metadata import read_markdown_file
 from site_core.page_translations import digest_of
 from site_core.problems import ProblemReport
 from sitebuild import ROOT, build_site, run_in_project, soup
@@ -73,10 +74,10 @@ def test_a_fork_into_a_made_up_chapter_shows_no_word_of_the_sample(tmp_path):
     assert "Springfield" in soup(output / "es" / "about" / "index.html").get_text()
     assert (output / "es" / "medicare-for-all" / "index.html").is_file()
     for name in ("home", "about"):
-        header = (content / "pages" / f"{name}.es.md").read_text(encoding="utf-8")
+        header, _, _ = read_markdown_file(content / "pages" / f"{name}.es.md", ProblemReport())
         original = content / "pages" / f"{name}.md"
-        assert "Translation-Status: draft" in header
-        assert f"Source-Hash: {digest_of(original, ProblemReport())}" in header
+        assert header["translation-status"] == "draft"
+        assert header["source-hash"] == digest_of(original, ProblemReport())
 
 
 def test_without_a_terminal_it_names_what_to_pass_and_changes_nothing(tmp_path):
@@ -95,3 +96,14 @@ def test_without_a_terminal_it_names_what_to_pass_and_changes_nothing(tmp_path):
     assert unsure.returncode == 1
     assert "pass --yes to remove the sample" in unsure.stderr
     assert sorted(p.relative_to(content) for p in content.rglob("*")) == before
+
+
+def test_a_mistyped_content_folder_is_named_not_a_traceback(tmp_path):
+    answers = [part for pair in ANSWERS.items() for part in pair]
+    result = run(tmp_path / "contnet", *answers, "--yes")
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    assert result.stderr.splitlines()[-1].startswith(
+        f"{tmp_path / 'contnet'}: is not a content folder"
+    )
+    assert list(tmp_path.iterdir()) == []

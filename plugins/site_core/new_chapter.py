@@ -179,7 +179,16 @@ def _page_field(text: str) -> str:
 
 
 def start_chapter(content: Path, answers: dict[str, str]) -> list[str]:
-    """Turn ``content`` into a clean start for the chapter of ``answers``; say what changed."""
+    """Turn ``content`` into a clean start for the chapter of ``answers``; say what changed.
+
+    Stops (SystemExit, with what to do) before changing anything when ``content`` is not a
+    content folder (a mistyped ``--content``).
+    """
+    if not (content / "pages").is_dir():
+        raise SystemExit(
+            f"{content}: is not a content folder (it has no pages/ folder); nothing was"
+            " changed. Pass the site's content folder: --content content"
+        )
     done = []
     for name in SAMPLE:
         folder = content / name

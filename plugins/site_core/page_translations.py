@@ -186,6 +186,8 @@ def settle_translations(generator) -> None:
 def _record(record, report, kind, original, translated, languages, by_path) -> None:
     """One gap-report unit per other language for ``original``; an unpublished translation
     (``Status: draft``) is a draft whatever its ``Translation-Status:``."""
+    if not languages.others:  # a site in one language: no original's file to read again
+        return
     relative = report.relative(original.source_path)
     current = digest_of(Path(original.source_path), report) or ""
     for lang in languages.others:
