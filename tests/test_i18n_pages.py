@@ -424,7 +424,8 @@ def test_the_build_records_each_page_and_post_in_its_state(tmp_path):
         tmp_path,
         {
             "pages/home.md": HOME,
-            "pages/home.es.md": f"Title: Hola\nSource-Hash: {home}\n\nH.\n",
+            # A digest copied in capitals is the same digest (as in guide and charter headers).
+            "pages/home.es.md": f"Title: Hola\nSource-Hash: {home.upper()}\n\nH.\n",
             "pages/about.md": ABOUT,
             "pages/about.es.md": "Title: Quiénes\nSource-Hash: 000000000000\n\nT.\n",
             "pages/solo.md": "Title: Solo\n\nS.\n",

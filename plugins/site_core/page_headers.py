@@ -25,6 +25,7 @@ from .metadata import read_markdown_file
 from .problems import ProblemReport
 from .slugs import slug_problem
 from .suggest import closest
+from .translated_headers import check_source_hash
 from .translations import STATUSES as TRANSLATION_STATUSES
 from .yamlfile import LineDict
 
@@ -36,6 +37,15 @@ KNOWN_FIELDS = {
 }  # fmt: skip
 STATUSES = ("draft", "hidden", "published")
 _INTERNAL_LINK = re.compile(r"\{(?:filename|static|attach)\}(?P<target>[^)\s\"'#?]+)")
+
+
+def _is_source_hash(value: str) -> bool:
+    """Whether ``value`` is a digest as every translation writes it (``translated_headers``)."""
+    try:
+        check_source_hash(value)
+    except ValueError:
+        return False
+    return True
 
 
 def _parse_date(value: str) -> None:
@@ -107,7 +117,7 @@ def _check_field(
             if (close := closest(value.lower(), set(TRANSLATION_STATUSES)))
             else "write 'Translation-Status: draft' until a native speaker has reviewed it",
         )
-    elif key == "source-hash" and not re.fullmatch(r"[0-9a-f]{12}", value):
+    elif key == "source-hash" and not _is_source_hash(value):
         report.error(
             path,
             line,

@@ -205,7 +205,7 @@ def _record(record, report, kind, original, translated, languages, by_path) -> N
                 lang=lang,
                 current_hash=current,
                 translation=report.relative(path) if path else None,
-                recorded_hash=fields.get(SOURCE_HASH_FIELD) or None,
+                recorded_hash=(fields.get(SOURCE_HASH_FIELD) or "").strip().lower() or None,
                 status=status,
             )
         )
