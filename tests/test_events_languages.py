@@ -13,6 +13,7 @@ from pathlib import Path
 
 import icalendar
 import pytest
+from test_events_feed import check_spec
 
 from events.languages import translation_units
 from events.loader import read_file
@@ -326,6 +327,8 @@ def test_spanish_calendar_texts_say_their_language(site: Path):
 def test_the_spanish_json_feed_is_in_spanish(site: Path):
     english = json.loads((site / "events" / "upcoming.json").read_text(encoding="utf-8"))
     feed = json.loads((site / "es" / "events" / "upcoming.json").read_text(encoding="utf-8"))
+    check_spec(feed)  # JSON Feed 1.1, an item's own "language" too
+    check_spec(english)
     assert feed["language"] == "es" and english["language"] == "en"
     assert feed["title"] == "Medicare para Todos · Test Chapter: próximos eventos"
     assert feed["feed_url"] == "https://m4a.example.org/es/events/upcoming.json"
