@@ -165,6 +165,18 @@ def test_every_mistake_in_translations_is_a_problem_at_its_line_with_a_fix(tmp_p
     assert [e.title for e in events] == ["Rally"]  # the canvass is refused, the rally kept
 
 
+@pytest.mark.parametrize(
+    ("key", "fix"), [("ES", "write 'es'"), ("Spanish", "write 'es'"), ("ES-mx", "write 'es-mx'")]
+)
+def test_a_language_not_written_as_its_code_is_a_problem_that_says_the_code(tmp_path, key, fix):
+    text = "- title: Canvass\n  type: canvass\n  start: 2026-12-05 10:00\n  location: Park\n"
+    events, report = read(tmp_path, f"{text}  translations:\n    {key}:\n      title: x\n")
+    (problem,) = report.problems
+    assert (problem.line, problem.field) == (6, f"'Canvass'.translations.{key}")
+    assert "language code" in problem.message and problem.hint == fix
+    assert events == []
+
+
 def test_a_site_in_one_language_refuses_a_translation(tmp_path):
     content = make_content(tmp_path, {"events/events.yml": EVENTS})
     with pytest.raises(ContentProblems) as stopped:
