@@ -14,6 +14,7 @@ from pathlib import Path
 import icalendar
 import pytest
 from test_events_feed import check_spec
+import vobject
 
 from events.languages import translation_units
 from events.loader import read_file
@@ -334,6 +335,14 @@ def test_spanish_calendar_texts_say_their_language(site: Path):
     english = icalendar.Calendar.from_ical((site / "events" / "calendar.ics").read_bytes())
     for vevent in english.walk("VEVENT"):  # the default language's: no mark, as before
         assert "LANGUAGE" not in vevent["SUMMARY"].params
+    # A reader the site does not write with sees the same marks.
+    spanish = vobject.readOne((site / "es" / "events" / "calendar.ics").read_text(encoding="utf-8"))
+    seen = {
+        v.summary.value: (v.summary.params.get("LANGUAGE"), v.description.params.get("LANGUAGE"))
+        for v in spanish.vevent_list
+    }
+    assert seen["Tocamos puertas en Atwood"] == (["es"], ["es"])
+    assert seen["Cancelado: Rally at the Capitol"] == (["en"], None)
 
 
 def test_the_spanish_json_feed_is_in_spanish(site: Path):
