@@ -13,6 +13,8 @@ from pathlib import Path
 
 import icalendar
 import pytest
+from test_events_feed import check_spec
+import vobject
 
 from events.languages import translation_units
 from events.loader import read_file
@@ -162,6 +164,18 @@ def test_every_mistake_in_translations_is_a_problem_at_its_line_with_a_fix(tmp_p
     # The sanitiser's policy, at the line of the translation's description.
     assert "<script>" in found[(21, "'Rally'.translations.es.description")].message
     assert [e.title for e in events] == ["Rally"]  # the canvass is refused, the rally kept
+
+
+@pytest.mark.parametrize(
+    ("key", "fix"), [("ES", "write 'es'"), ("Spanish", "write 'es'"), ("ES-mx", "write 'es-mx'")]
+)
+def test_a_language_not_written_as_its_code_is_a_problem_that_says_the_code(tmp_path, key, fix):
+    text = "- title: Canvass\n  type: canvass\n  start: 2026-12-05 10:00\n  location: Park\n"
+    events, report = read(tmp_path, f"{text}  translations:\n    {key}:\n      title: x\n")
+    (problem,) = report.problems
+    assert (problem.line, problem.field) == (6, f"'Canvass'.translations.{key}")
+    assert "language code" in problem.message and problem.hint == fix
+    assert events == []
 
 
 def test_a_site_in_one_language_refuses_a_translation(tmp_path):
@@ -321,11 +335,21 @@ def test_spanish_calendar_texts_say_their_language(site: Path):
     english = icalendar.Calendar.from_ical((site / "events" / "calendar.ics").read_bytes())
     for vevent in english.walk("VEVENT"):  # the default language's: no mark, as before
         assert "LANGUAGE" not in vevent["SUMMARY"].params
+    # A reader the site does not write with sees the same marks.
+    spanish = vobject.readOne((site / "es" / "events" / "calendar.ics").read_text(encoding="utf-8"))
+    seen = {
+        v.summary.value: (v.summary.params.get("LANGUAGE"), v.description.params.get("LANGUAGE"))
+        for v in spanish.vevent_list
+    }
+    assert seen["Tocamos puertas en Atwood"] == (["es"], ["es"])
+    assert seen["Cancelado: Rally at the Capitol"] == (["en"], None)
 
 
 def test_the_spanish_json_feed_is_in_spanish(site: Path):
     english = json.loads((site / "events" / "upcoming.json").read_text(encoding="utf-8"))
     feed = json.loads((site / "es" / "events" / "upcoming.json").read_text(encoding="utf-8"))
+    check_spec(feed)  # JSON Feed 1.1, an item's own "language" too
+    check_spec(english)
     assert feed["language"] == "es" and english["language"] == "en"
     assert feed["title"] == "Medicare para Todos · Test Chapter: próximos eventos"
     assert feed["feed_url"] == "https://m4a.example.org/es/events/upcoming.json"

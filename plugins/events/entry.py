@@ -23,7 +23,7 @@ from pydantic import (
     field_validator,
 )
 
-from site_core.fields import Strict, Timezone, WebUrl, check_web_url
+from site_core.fields import Strict, Timezone, WebUrl, check_language, check_web_url
 from site_core.slugs import Slug
 from site_core.translations import STATUSES as TRANSLATION_STATUSES, language_label
 
@@ -81,11 +81,28 @@ def _other_language(code: str, info: ValidationInfo) -> str:
     return code
 
 
+#: How a key of ``translations:`` is written: a language code, its language in small letters.
+LANGUAGE_KEY = r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$"
+
+
+def _language_key(code: object) -> object:
+    """A key of ``translations:`` that is not written as a language code is a problem that
+    says which code to write (``Spanish``, ``ES``: ``es``), not the pattern it breaks."""
+    if not isinstance(code, str) or re.fullmatch(LANGUAGE_KEY, code):
+        return code
+    check_language(code)  # not a language at all: its own message and the code to write
+    primary, dash, rest = code.strip().partition("-")
+    raise ValueError(
+        f"is not written as a language code (got {code!r}); write '{primary.lower()}{dash}{rest}'"
+    )
+
+
 #: A language of the site other than its own, as a key of ``translations:``.
 OtherLanguage = Annotated[
     str,
-    StringConstraints(pattern=r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$"),
+    StringConstraints(pattern=LANGUAGE_KEY),
     AfterValidator(_other_language),
+    BeforeValidator(_language_key),
 ]
 
 

@@ -303,7 +303,7 @@ class EventsGenerator(Generator):
         tabs = settings.get("EVENTS_FLYER_TABS", FLYER_TABS)
         footer = language.get("SITENAME", settings.get("SITENAME", ""))
         style = language.get("DATE_STYLE", settings["DATE_STYLE"])
-        in_language = self.languages.multilingual
+        multilingual = self.languages.multilingual
         for event in listing.events:
             key = self.keys.page(event)
             if self._reuse_page(event.save_as, key, carry=True, event=event):
@@ -319,7 +319,7 @@ class EventsGenerator(Generator):
                 page_url=page_url,
                 chapter=chapter,
                 image=image,
-                language=event.text_lang if in_language else None,
+                language=event.text_lang if multilingual else None,
             )
             printable = bool(upcoming) and event.is_active
             flyer_page = flyer_save_as(event.save_as)
