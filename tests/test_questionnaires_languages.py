@@ -293,7 +293,7 @@ def test_problems_of_translation_files_are_at_their_lines(tmp_path):
     found = problems_of(
         tmp_path,
         **{
-            f"{Q}/questionnaire.es.md": QUESTIONNAIRE_ES.format(digest="x").replace(
+            f"{Q}/questionnaire.es.md": QUESTIONNAIRE_ES.format(digest="abcdef012345").replace(
                 "  money:", "  mony:"
             ),
             f"{Q}/questionnaire.fr.md": "---\ntitle: Questionnaire\n---\n",
@@ -314,6 +314,18 @@ def test_problems_of_translation_files_are_at_their_lines(tmp_path):
     for where, words in expected.items():
         assert any(p.startswith(where) and words in p for p in found), (where, found)
     assert len(found) == len(expected), found
+
+
+@pytest.mark.parametrize(
+    ("digest", "fix"),
+    [("x", "invoke translations"), ("123456789012", "put the digest in quotes")],
+)
+def test_a_mistyped_source_hash_is_a_problem_at_its_line(tmp_path, digest, fix):
+    (found,) = problems_of(
+        tmp_path, **{f"{Q}/questionnaire.es.md": QUESTIONNAIRE_ES.format(digest=digest)}
+    )
+    assert found.startswith(f"content/{Q}/questionnaire.es.md:2: source_hash")
+    assert fix in found
 
 
 def test_the_privacy_guard_reads_answers_in_spanish(tmp_path):

@@ -25,6 +25,7 @@ from pydantic import (
 
 from site_core.fields import Strict, Timezone, WebUrl, check_language, check_web_url
 from site_core.slugs import Slug
+from site_core.translated_headers import SourceHash
 from site_core.translations import STATUSES as TRANSLATION_STATUSES, language_label
 
 from .schema import DAY_SCHEMA, RULES, WHEN, reserved_slugs
@@ -111,9 +112,8 @@ class EventTranslation(Strict):
 
     title: str = Field(min_length=1, description="The title in this language.")
     description: str = Field("", description="Markdown; default: the original's.")
-    source_hash: str | None = Field(
+    source_hash: SourceHash | None = Field(
         None,
-        pattern=r"^[0-9a-f]{12}$",
         description="The original's digest when this was translated (invoke translations "
         "shows it): the gap report tells when the original changed since.",
     )

@@ -32,6 +32,7 @@ from site_core.i18n import N_, current_language, gettext
 from site_core.schemas import equals, given
 from site_core.slugs import check_slug, slugify
 from site_core.suggest import did_you_mean
+from site_core.translated_headers import SourceHash
 from site_core.translations import STATUSES as TRANSLATION_STATUSES
 
 #: Endorsement statuses: the word readers see, and the badge colour that reinforces it.
@@ -201,7 +202,7 @@ class QuestionnaireTranslationFields(Strict):
 
     title: str | None = None
     summary: str | None = None
-    source_hash: str | None = Field(
+    source_hash: SourceHash | None = Field(
         default=None, description="The Source-Hash of questionnaire.md this was translated from"
     )
     translation_status: Literal[TRANSLATION_STATUSES] | None = None  # type: ignore[valid-type]

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from typing import Annotated, Literal
 
-from pydantic import AfterValidator, Field, WithJsonSchema
+from pydantic import BeforeValidator, Field, WithJsonSchema
 
 from .fields import AnyCase, Strict
 from .problems import ProblemReport
@@ -24,8 +24,13 @@ from .yamlfile import LineDict
 _DIGEST = re.compile(r"^[0-9a-f]{12}$")
 
 
-def check_source_hash(value: str) -> str:
+def check_source_hash(value: str | int | float) -> str:
     """Accept the 12 hexadecimal digits of a source digest (in any case)."""
+    if not isinstance(value, str):  # YAML reads a digest of digits alone as a number
+        raise ValueError(
+            f"is read as a number ({value!r}), not the original's digest; put the digest"
+            " in quotes: source_hash: '012345678901'"
+        )
     text = value.strip().lower()
     if not _DIGEST.match(text):
         raise ValueError(
@@ -38,7 +43,7 @@ def check_source_hash(value: str) -> str:
 #: The ``source_digest`` of the original a translation was made from.
 SourceHash = Annotated[
     str,
-    AfterValidator(check_source_hash),
+    BeforeValidator(check_source_hash),
     WithJsonSchema({"type": "string", "pattern": "^[0-9a-fA-F]{12}$"}),
 ]
 
